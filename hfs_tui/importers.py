@@ -1,0 +1,233 @@
+"""Read a party's answers, or a reviewer's + / − assessments, from Markdown (markdown-it-py tokens).
+
+Format: each `##` heading names a question by its number (`## 3.`, `## 3` or `## 3. Text`) or by its
+exact text. In an answer file the body under it is the answer, kept as written, and a `### Dokument`
+list gives the party's document references. In an assessment file the body is a list whose items start
+with `+` (strength) or `-` (improvement area). Every problem is one line: `file:line: what is wrong`.
+Nothing is written here; the store imports the parsed result in one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .model import Question, Sign
+
+MAX_BYTES = 5 * 1024 * 1024
+DOCUMENTS_HEADING = "dokument"
+
+_NUMBERED = re.compile(r"^(\d+)\.?(?:\s+(.*))?$")
+_markdown = MarkdownIt("commonmark")
+
+
+class ImportFileError(Exception):
+    """A bad import file, said in one line with the file and line number."""
+
+    def __init__(self, source: str, line: int, message: str) -> None:
+        super().__init__(f"{source}:{line}: {message}")
+        self.source, self.line, self.message = source, line, message
+
+
+@dataclass(frozen=True)
+class ImportedAnswer:
+    question: Question
+    text: str
+    documents: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class ImportedAssessment:
+    question: Question
+    sign: Sign
+    comment: str
+    line: int
+
+
+@dataclass(frozen=True)
+class _Section:
+    question: Question
+    line: int  # 1-based line of the heading
+    tokens: list[Token]  # tokens after the heading up to the next `##`
+
+
+def read_text(path: str | Path) -> str:
+    """A file's text, refusing what is too large, empty or not UTF-8 (a BOM and CRLF are fine)."""
+    path = Path(path)
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportFileError(source, 1, f"filen är {size / 1024 / 1024:.1f} MB; högst 5 MB kan läsas in")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(source, 0, "filen finns inte") from None
+    except IsADirectoryError:
+        raise ImportFileError(source, 0, "är en mapp, inte en fil") from None
+    except PermissionError:
+        raise ImportFileError(source, 0, "saknar behörighet att läsa filen") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFileError(source, line, "filen är inte UTF-8 (spara den som UTF-8 och försök igen)") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_answers(path: str | Path, questions: Sequence[Question]) -> list[ImportedAnswer]:
+    return parse_answers(read_text(path), questions, str(path))
+
+
+def read_assessments(path: str | Path, questions: Sequence[Question]) -> list[ImportedAssessment]:
+    return parse_assessments(read_text(path), questions, str(path))
+
+
+def parse_answers(text: str, questions: Sequence[Question], source: str = "<text>") -> list[ImportedAnswer]:
+    lines = text.split("\n")
+    result = []
+    for section in _sections(text, questions, source):
+        blocks: list[str] = []
+        documents: list[str] = []
+        for index, token in enumerate(section.tokens):
+            if token.level != 0 or not token.map or token.type.endswith("_close") or token.type == "inline":
+                continue
+            if token.type == "heading_open" and token.tag == "h3":
+                if section.tokens[index + 1].content.strip().casefold() == DOCUMENTS_HEADING:
+                    documents = _list_items(section.tokens[index + 3 :], source, "dokumentlistan")
+                    break
+            if token.type == "html_block" and _is_comment(token.content):
+                continue
+            blocks.append("\n".join(lines[token.map[0] : token.map[1]]).strip("\n"))
+        answer = "\n\n".join(block for block in blocks if block.strip())
+        result.append(ImportedAnswer(section.question, answer, tuple(documents), section.line))
+    return result
+
+
+def parse_assessments(
+    text: str, questions: Sequence[Question], source: str = "<text>"
+) -> list[ImportedAssessment]:
+    result = []
+    for section in _sections(text, questions, source):
+        depth = 0
+        for index, token in enumerate(section.tokens):
+            if token.type == "bullet_list_open":
+                depth += 1
+                if depth == 1 and token.markup not in ("+", "-"):
+                    raise ImportFileError(
+                        source, token.map[0] + 1, f"punkten börjar med {token.markup!r}; använd + (styrka) eller - (förbättringsområde)"
+                    )
+                sign = Sign(token.markup) if depth == 1 else sign
+            elif token.type == "bullet_list_close":
+                depth -= 1
+            elif token.type == "list_item_open" and depth == 1:
+                comment = _item_text(section.tokens, index)
+                if comment:
+                    result.append(ImportedAssessment(section.question, sign, comment, token.map[0] + 1))
+            elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
+                raise ImportFileError(
+                    source, token.map[0] + 1, "text utanför en punktlista; skriv varje bedömning som + eller - punkt"
+                )
+    return result
+
+
+def answer_template(party_name: str, questions: Sequence[Question]) -> str:
+    """The empty answer file a party fills in; reading it back gives empty answers, not errors."""
+    parts = [f"# Svar från {party_name}", ""]
+    parts.append("<!-- Skriv svaret under varje fråga. Lista era dokument under ### Dokument. -->")
+    for question in questions:
+        parts += ["", f"## {question.number}. {question.text}", ""]
+        parts += [f"<!-- {sub} -->" for sub in question.sub_questions]
+        parts += ["", "### Dokument", ""]
+    return "\n".join(parts) + "\n"
+
+
+# ------------------------------------------------------------------- internals
+
+
+def _sections(text: str, questions: Sequence[Question], source: str) -> list[_Section]:
+    if not text.strip():
+        raise ImportFileError(source, 1, "filen är tom")
+    tokens = _markdown.parse(text)
+    by_number = {question.number: question for question in questions}
+    by_text = {_normalise(question.text): question for question in questions}
+    sections: list[_Section] = []
+    seen: dict[int, int] = {}
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            line = token.map[0] + 1
+            question = _resolve(tokens[index + 1].content, by_number, by_text, source, line)
+            if question.id in seen:
+                raise ImportFileError(
+                    source, line, f"fråga {question.number} finns redan på rad {seen[question.id]}"
+                )
+            seen[question.id] = line
+            sections.append(_Section(question, line, []))
+        elif sections:
+            sections[-1].tokens.append(token)
+    if not sections:
+        raise ImportFileError(source, 1, "inga frågerubriker hittades (skriv t.ex. ”## 1. Frågans text”)")
+    return sections
+
+
+def _resolve(
+    heading: str, by_number: dict[str, Question], by_text: dict[str, Question], source: str, line: int
+) -> Question:
+    heading = heading.strip()
+    numbered = _NUMBERED.match(heading)
+    if numbered:
+        question = by_number.get(numbered.group(1))
+        if question is None:
+            raise ImportFileError(source, line, f"okänd fråga {numbered.group(1)} (granskningen har {len(by_number)} frågor)")
+        return question
+    question = by_text.get(_normalise(heading))
+    if question is None:
+        raise ImportFileError(source, line, f"okänd fråga ”{heading[:60]}”: ange frågans nummer eller exakta text")
+    return question
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _is_comment(html: str) -> bool:
+    html = html.strip()
+    return html.startswith("<!--") and html.endswith("-->")
+
+
+def _list_items(tokens: list[Token], source: str, where: str) -> list[str]:
+    items = []
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "list_item_open" and depth == 1:
+            text = _item_text(tokens, index)
+            if text:
+                items.append(text)
+        elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
+            raise ImportFileError(source, token.map[0] + 1, f"text utanför {where}; skriv varje dokument som en punkt (- ...)")
+    return items
+
+
+def _item_text(tokens: list[Token], start: int) -> str:
+    """The text of the list item opened at `start`, its paragraphs joined by spaces."""
+    depth = 0
+    parts = []
+    for token in tokens[start:]:
+        if token.type == "list_item_open":
+            depth += 1
+        elif token.type == "list_item_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif token.type == "inline" and depth == 1:
+            parts.append(" ".join(token.content.split()))
+    return " ".join(parts).strip()

@@ -1,0 +1,24 @@
+"""Strings shared by every screen: the app, home, dialogs, help."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app.title": ("hfs-tui · kollegialt lärande", "hfs-tui · collegial learning"),
+    "key.help": ("Hjälp", "Help"),
+    "key.quit": ("Avsluta", "Quit"),
+    "key.open_review": ("Öppna", "Open"),
+    "home.title": ("Granskningar", "Reviews"),
+    "home.empty": (
+        "Inga granskningar ännu. Skapa en med `hfs-tui new` eller prova `hfs-tui demo`.",
+        "No reviews yet. Create one with `hfs-tui new` or try `hfs-tui demo`.",
+    ),
+    "home.col.title": ("Titel", "Title"),
+    "home.col.parties": ("Parter", "Parties"),
+    "home.col.template": ("Mall", "Template"),
+    "home.col.created": ("Skapad", "Created"),
+    "help.title": ("Tangenter", "Keys"),
+    "help.close": ("Stäng med esc eller ?", "Close with esc or ?"),
+    "help.col.key": ("Tangent", "Key"),
+    "help.col.action": ("Gör", "Does"),
+    "confirm.yes": ("Ja", "Yes"),
+    "confirm.no": ("Nej", "No"),
+    "error.store": ("Kunde inte spara: {message}", "Could not save: {message}"),
+}
