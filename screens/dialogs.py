@@ -1,0 +1,68 @@
+"""Reusable dialogs: confirm (yes/no) and help. Each returns its answer with `dismiss`."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Label, Static
+
+from hfs_tui.i18n import t
+from hfs_tui.safe_text import plain
+
+from .keys import KeyAction
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Asks before anything destructive or meeting-advancing; `y`/`enter` yes, `n`/`escape` no."""
+
+    BINDINGS = [
+        Binding("y,j", "answer(True)", show=False),
+        Binding("n,escape", "answer(False)", show=False),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(plain(self.question), id="dialog-question")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(Text(t("confirm.yes") + " (j)"), id="yes", variant="warning")
+                yield Button(Text(t("confirm.no") + " (n)"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen it was opened from, read from that screen's key table."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", show=False)]
+
+    def __init__(self, title: str, actions: tuple[KeyAction, ...]) -> None:
+        super().__init__()
+        self.help_title = title
+        self.actions = actions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Text(f"{t('help.title')}: {self.help_title}"), id="help-title")
+            table: DataTable[Text] = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns(t("help.col.key"), t("help.col.action"))
+            for action in self.actions:
+                table.add_row(Text(action.display), Text(t(action.label)))
+            yield table
+            yield Label(Text(t("help.close")), id="help-close")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,67 @@
+"""The header of the meeting: where we are, the slot timer in large digits, progress and pace."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, ProgressBar, Static
+
+from hfs_tui.i18n import t
+from hfs_tui.safe_text import one_line
+from hfs_tui.timer import Pace, SlotTimerState, TimerPhase, WarningLevel, format_duration
+
+_PHASE_LABEL = {
+    TimerPhase.NOT_STARTED: "meeting.timer_not_started",
+    TimerPhase.RUNNING: "meeting.timer_running",
+    TimerPhase.PAUSED: "meeting.timer_paused",
+    TimerPhase.STOPPED: "meeting.timer_stopped",
+}
+_LEVEL_CLASSES = {
+    WarningLevel.TEN_MINUTES: "-warning",
+    WarningLevel.TWO_MINUTES: "-urgent",
+    WarningLevel.OVERTIME: "-overtime",
+}
+
+
+class TimerBar(Horizontal):
+    """Shows a slot timer state; it computes nothing itself (the state comes from hfs_tui.timer)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="timer-info"):
+            yield Static(id="timer-where")
+            yield Static(id="timer-slot")
+            yield Static(id="timer-pace")
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="timer-progress")
+        with Vertical(id="timer-clock"):
+            yield Digits("00:00", id="timer-digits")
+            yield Static(id="timer-phase")
+
+    def show_place(self, review_title: str, meeting_title: str, slot_line: str) -> None:
+        self.query_one("#timer-where", Static).update(Text(f"{one_line(review_title)} · {one_line(meeting_title)}"))
+        self.query_one("#timer-slot", Static).update(Text(one_line(slot_line), style="bold"))
+
+    def show_time(self, state: SlotTimerState, pace: Pace, meeting_left: float) -> None:
+        self.query_one("#timer-digits", Digits).update(state.display)
+        phase = t(_PHASE_LABEL[state.phase])
+        if state.level == WarningLevel.OVERTIME:
+            phase = f"{t('meeting.overtime')} · {phase}"
+        self.query_one("#timer-phase", Static).update(Text(phase))
+        self.query_one("#timer-progress", ProgressBar).update(progress=state.progress)
+        parts = []
+        if pace.question_count:
+            parts.append(t("meeting.question", number=pace.question_number, count=pace.question_count))
+            parts.append(_pace_text(pace))
+        parts.append(t("meeting.left_in_meeting", time=format_duration(meeting_left)))
+        self.query_one("#timer-pace", Static).update(Text(" · ".join(parts)))
+        for level, css_class in _LEVEL_CLASSES.items():
+            self.set_class(state.level == level, css_class)
+        self.set_class(state.phase == TimerPhase.RUNNING, "-running")
+
+
+def _pace_text(pace: Pace) -> str:
+    minutes = round(abs(pace.behind_seconds) / 60)
+    if minutes == 0:
+        return t("meeting.pace_on_plan")
+    key = "meeting.pace_behind" if pace.behind_seconds > 0 else "meeting.pace_ahead"
+    return t(key, minutes=minutes)

@@ -1,0 +1,267 @@
+"""Pilot tests of the feedback meeting: real keys in, rows in the database out."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from textual.widgets import Input
+
+from hfs_tui.app import make_app
+from hfs_tui.clock import FakeClock
+from hfs_tui.model import Category, MeetingKind, Share, TimerEventKind
+from hfs_tui.sample import load_sample
+from hfs_tui.store import Store
+from hfs_tui.screens.dialogs import ConfirmDialog
+from hfs_tui.screens.meeting import MeetingScreen
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+def db_path(tmp_path, clock):
+    path = tmp_path / "meeting.db"
+    store = Store.open(path, clock=clock)
+    review = load_sample(store, "region")
+    store.close()
+    return path, review.id
+
+
+def open_app(db_path, clock):
+    path, review_id = db_path
+    return make_app(path, review_id=review_id, clock=clock, bell=False)
+
+
+def read(db_path, clock) -> tuple[Store, int]:
+    path, review_id = db_path
+    store = Store.open(path, clock=clock)
+    return store, store.meeting_of_kind(review_id, MeetingKind.FEEDBACK).id
+
+
+async def type_line(pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+async def capture(pilot, mark: str, text: str) -> None:
+    """Open the capture line with a category key (or enter for a plain note), type, save, close."""
+    await pilot.press(mark if mark else "enter")
+    await type_line(pilot, text)
+    await pilot.press("enter", "escape")
+
+
+async def test_demo_opens_on_the_feedback_meeting(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.meeting.kind == MeetingKind.FEEDBACK
+        assert screen.slot_index == 0 and screen.question_index == 0
+        assert "Återkoppling till Region Nordmark" in screen.slot.title
+
+
+async def test_capture_one_note_of_each_category(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for mark, text in (("+", "Tydlig styrgrupp"), ("-", "Uppföljning saknas"), ("*", "Hälsoläget-panelen"),
+                           ("!", "Vi lär av deras data"), (">", "Inför tertialsuppföljning"), ("", "Allmän kommentar")):
+            await capture(pilot, mark, text)
+    store, meeting_id = read(db_path, clock)
+    notes = store.notes(meeting_id)
+    first_question = store.questions(store.meeting(meeting_id).review_id)[0]
+    slot = store.slots(meeting_id)[0]
+    assert [(n.category, n.text) for n in notes] == [
+        (Category.STRENGTH, "Tydlig styrgrupp"),
+        (Category.IMPROVEMENT, "Uppföljning saknas"),
+        (Category.GOOD_EXAMPLE, "Hälsoläget-panelen"),
+        (Category.LESSON, "Vi lär av deras data"),
+        (Category.ACTION, "Inför tertialsuppföljning"),
+        (Category.NOTE, "Allmän kommentar"),
+    ]
+    assert {(n.party_id, n.question_id, n.slot_id, n.share, n.in_report) for n in notes} == {
+        (slot.party_id, first_question.id, slot.id, Share.INTERNAL, False)
+    }
+
+
+async def test_enter_saves_and_keeps_the_line_open_for_the_next_note(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        await type_line(pilot, "Första")
+        await pilot.press("enter")
+        line = app.screen.query_one("#capture", Input)
+        assert line.display and line.has_focus and line.value == ""
+        await type_line(pilot, "- Andra")
+        await pilot.press("enter")
+    store, meeting_id = read(db_path, clock)
+    assert [(n.category, n.text) for n in store.notes(meeting_id)] == [
+        (Category.STRENGTH, "Första"),
+        (Category.IMPROVEMENT, "Andra"),
+    ]
+
+
+async def test_new_note_is_owned_by_the_party_whose_slot_runs(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket")  # slot 1 not started: no question asked
+        assert app.screen.slot_index == 1
+        await capture(pilot, "+", "Bra analysstöd")
+    store, meeting_id = read(db_path, clock)
+    (note,) = store.notes(meeting_id)
+    second_slot = store.slots(meeting_id)[1]
+    assert note.party_id == second_slot.party_id and note.slot_id == second_slot.id
+
+
+async def test_next_slot_with_time_left_asks_first(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        clock.advance(60)
+        await pilot.press("right_square_bracket")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, MeetingScreen) and app.screen.slot_index == 0
+        await pilot.press("right_square_bracket")
+        await pilot.press("j")
+        assert isinstance(app.screen, MeetingScreen) and app.screen.slot_index == 1
+        await pilot.press("left_square_bracket")
+        assert app.screen.slot_index == 0
+    store, meeting_id = read(db_path, clock)
+    first_slot = store.slots(meeting_id)[0]
+    kinds = [event.kind for event in store.timer_events(meeting_id)[first_slot.id]]
+    assert kinds == [TimerEventKind.START, TimerEventKind.STOP]
+
+
+async def test_edit_delete_and_undo_are_stored(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await capture(pilot, "+", "Gammal text")
+        await pilot.press("e")
+        line = app.screen.query_one("#capture", Input)
+        assert line.value == "+ Gammal text"
+        line.value = ""
+        await type_line(pilot, "- Ny text")
+        await pilot.press("enter")
+        store, meeting_id = read(db_path, clock)
+        (note,) = store.notes(meeting_id)
+        assert (note.category, note.text) == (Category.IMPROVEMENT, "Ny text")
+        await pilot.press("d")
+        assert store.notes(meeting_id) == []
+        await pilot.press("u")
+        assert [n.text for n in store.notes(meeting_id)] == ["Ny text"]
+        await pilot.press("u")
+        assert [(n.category, n.text) for n in store.notes(meeting_id)] == [(Category.STRENGTH, "Gammal text")]
+        store.close()
+
+
+async def test_report_share_and_owner_toggles(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await capture(pilot, "*", "Gott exempel")
+        await pilot.press("r", "s", "o")
+    store, meeting_id = read(db_path, clock)
+    (note,) = store.notes(meeting_id)
+    slots = store.slots(meeting_id)
+    assert note.in_report and note.share == Share.NETWORK
+    assert note.party_id == slots[1].party_id  # switched from the slot's party to the other one
+
+
+async def test_questions_move_and_the_place_survives_a_restart(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "n", "n", "p")
+        assert app.screen.question_index == 2
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.question_index == 2
+        await capture(pilot, "!", "Lärdom")
+    store, meeting_id = read(db_path, clock)
+    (note,) = store.notes(meeting_id)
+    assert note.question_id == store.questions(store.meeting(meeting_id).review_id)[2].id
+
+
+async def test_timer_resumes_exactly_after_a_restart(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+    clock.advance(15 * 60 + 30)
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        state = app.screen.slot_state(app.screen.slot)
+        assert state.display == "74:30"
+        await pilot.press("space")  # pause for a break is one key
+    clock.advance(600)
+    store, meeting_id = read(db_path, clock)
+    slot = store.slots(meeting_id)[0]
+    assert [e.kind for e in store.timer_events(meeting_id)[slot.id]] == [TimerEventKind.START, TimerEventKind.PAUSE]
+
+
+async def test_warnings_fire_once_each(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        screen = app.screen
+        clock.advance(81 * 60)
+        screen.refresh_timer()
+        screen.refresh_timer()
+        clock.advance(8 * 60 + 30)
+        screen.refresh_timer()
+        clock.advance(60)
+        screen.refresh_timer()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages.count("10 minuter kvar av passet") == 1
+        assert messages.count("2 minuter kvar av passet") == 1
+        assert messages.count("Passets tid är slut: övertid räknas") == 1
+        assert screen.query_one("#timer-bar").has_class("-overtime")
+
+
+@pytest.mark.parametrize("text", ["[/]", "[@click=app.quit]x[/]", "list[int] och [b]fet[/b]"])
+async def test_markup_in_a_note_is_shown_literally_and_runs_nothing(db_path, clock, text):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await capture(pilot, "+", text)
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, MeetingScreen)
+        rendered = str(app.screen.query_one("#notes").get_option_at_index(0).prompt)
+        assert text in rendered
+    store, meeting_id = read(db_path, clock)
+    assert [n.text for n in store.notes(meeting_id)] == [text]
+
+
+async def test_answer_with_markup_and_escape_sequence_renders_safely(db_path, clock):
+    path, review_id = db_path
+    store = Store.open(path, clock=clock)
+    first = store.questions(review_id)[0]
+    party_a = store.parties(review_id)[0]
+    store.set_answer(first.id, party_a.id, "Vi skriver [/] och [@click=app.quit]klick[/] \x1b]0;PWNED\x07 och \x9b2J")
+    store.close()
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        answer = app.screen.query_one("#column-a .answer-text").render()
+        shown = str(answer)
+        assert "[/]" in shown and "[@click=app.quit]klick[/]" in shown
+        assert "\x1b" not in shown and "\x9b" not in shown and "\x07" not in shown
+        assert app.is_running
+
+
+async def test_escape_closes_the_capture_line_then_goes_home(db_path, clock):
+    from hfs_tui.screens.home import HomeScreen
+
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingScreen)
+        assert not app.screen.query_one("#capture", Input).display
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
