@@ -54,6 +54,7 @@ HOME_KEYS = (
 )
 
 MEETING_KEYS = (
+    KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("n", "next_question", "key.next_question"),
     KeyAction("p", "previous_question", "key.previous_question"),
     KeyAction("space", "toggle_timer", "key.toggle_timer", key_display="space"),
@@ -74,6 +75,5 @@ MEETING_KEYS = (
     KeyAction("s", "toggle_share", "key.toggle_share", show=False),
     KeyAction("o", "switch_owner", "key.switch_owner", show=False),
     KeyAction("escape", "leave", "key.leave", key_display="esc"),
-    KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
 )

@@ -35,9 +35,9 @@ class AnswerColumn(VerticalScroll):
         documents: Sequence[Document],
         assessments: Sequence[Assessment],
     ) -> None:
-        self.query_one(".column-title", Static).update(
-            Text(t("meeting.answer_of", party=one_line(party.name)), style="bold")
-        )
+        title = Text()
+        title.append(t("meeting.answer_of", party=one_line(party.name)), style="bold")
+        self.query_one(".column-title", Static).update(title)
         body = plain(answer.text) if answer and answer.text.strip() else Text(t("meeting.no_answer"), style="italic")
         if documents:
             body.append("\n\n")
@@ -50,7 +50,8 @@ class AnswerColumn(VerticalScroll):
 
 
 def _assessments_text(reviewer: Party, assessments: Sequence[Assessment]) -> Text:
-    text = Text(t("meeting.assessments_by", party=one_line(reviewer.name)) + "\n", style="bold")
+    text = Text()
+    text.append(t("meeting.assessments_by", party=one_line(reviewer.name)) + "\n", style="bold underline")
     if not assessments:
         text.append(t("meeting.no_assessments"), style="italic")
         return text

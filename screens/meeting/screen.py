@@ -127,7 +127,8 @@ class MeetingScreen(Screen[None]):
         if question is None:
             self.query_one("#question", Static).update(Text(t("meeting.no_questions")))
             return
-        heading = Text(f"{question.number}. ", style="bold")
+        heading = Text()
+        heading.append(f"{question.number}. ", style="bold")
         heading.append(plain(question.text, style="bold"))
         if question.sub_questions:
             # One wrapped line of sub-questions keeps the answers visible on an 80x24 screen.

@@ -39,7 +39,9 @@ class TimerBar(Horizontal):
 
     def show_place(self, review_title: str, meeting_title: str, slot_line: str) -> None:
         self.query_one("#timer-where", Static).update(Text(f"{one_line(review_title)} · {one_line(meeting_title)}"))
-        self.query_one("#timer-slot", Static).update(Text(one_line(slot_line), style="bold"))
+        slot_text = Text()
+        slot_text.append(one_line(slot_line), style="bold")
+        self.query_one("#timer-slot", Static).update(slot_text)
 
     def show_time(self, state: SlotTimerState, pace: Pace, meeting_left: float) -> None:
         self.query_one("#timer-digits", Digits).update(state.display)
