@@ -66,5 +66,7 @@ class TestMeeting:
             await pilot.press("space")
             clock.advance(30 * 60)
             await pilot.press("right_square_bracket")
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
 
         assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
