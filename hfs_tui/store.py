@@ -71,7 +71,7 @@ class Store:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"{path}: kan inte öppna databasen ({error})") from None
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)  # no third-party sqlite-utils plugins run on our file (and start-up skips scanning for them)
         try:
             _configure(db)
             _check_identity(db, path)
@@ -87,7 +87,7 @@ class Store:
 
     @classmethod
     def memory(cls, clock: Clock = system_clock) -> "Store":
-        db = Database(memory=True)
+        db = Database(memory=True, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         schema.migrations.apply(db)
         return cls(db, ":memory:", clock)
