@@ -116,14 +116,15 @@ def parse_assessments(
     for section in _sections(text, questions, source):
         depth = 0
         for index, token in enumerate(section.tokens):
-            if token.type == "bullet_list_open":
+            # A list nested in an item (bulleted or numbered) is part of that item, never an assessment of its own.
+            if token.type == "bullet_list_open" or (token.type == "ordered_list_open" and depth > 0):
                 depth += 1
                 if depth == 1 and token.markup not in ("+", "-"):
                     raise ImportFileError(
                         source, token.map[0] + 1, f"punkten börjar med {token.markup!r}; använd + (styrka) eller - (förbättringsområde)"
                     )
                 sign = Sign(token.markup) if depth == 1 else sign
-            elif token.type == "bullet_list_close":
+            elif token.type in ("bullet_list_close", "ordered_list_close") and depth > 0:
                 depth -= 1
             elif token.type == "list_item_open" and depth == 1:
                 comment = _item_text(section.tokens, index)
@@ -159,7 +160,9 @@ def _sections(text: str, questions: Sequence[Question], source: str) -> list[_Se
     sections: list[_Section] = []
     seen: dict[int, int] = {}
     for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h2":
+        # Only a top-level `##` line names a question: not one quoted or inside a list item, and not a
+        # paragraph underlined with `---` (a setext heading), which stays part of the answer as written.
+        if token.type == "heading_open" and token.tag == "h2" and token.level == 0 and token.markup == "##":
             line = token.map[0] + 1
             question = _resolve(tokens[index + 1].content, by_number, by_text, source, line)
             if question.id in seen:
@@ -179,16 +182,16 @@ def _resolve(
     heading: str, by_number: dict[str, Question], by_text: dict[str, Question], source: str, line: int
 ) -> Question:
     heading = heading.strip()
+    exact = by_text.get(_normalise(heading))
+    if exact is not None:  # a question whose text starts with a number ("5 om dagen?") is named by its text
+        return exact
     numbered = _NUMBERED.match(heading)
     if numbered:
         question = by_number.get(numbered.group(1))
         if question is None:
             raise ImportFileError(source, line, f"okänd fråga {numbered.group(1)} (granskningen har {len(by_number)} frågor)")
         return question
-    question = by_text.get(_normalise(heading))
-    if question is None:
-        raise ImportFileError(source, line, f"okänd fråga ”{heading[:60]}”: ange frågans nummer eller exakta text")
-    return question
+    raise ImportFileError(source, line, f"okänd fråga ”{heading[:60]}”: ange frågans nummer eller exakta text")
 
 
 def _normalise(text: str) -> str:
@@ -218,7 +221,7 @@ def _list_items(tokens: list[Token], source: str, where: str) -> list[str]:
 
 
 def _item_text(tokens: list[Token], start: int) -> str:
-    """The text of the list item opened at `start`, its paragraphs joined by spaces."""
+    """The text of the list item opened at `start`: its paragraphs and nested items joined by spaces."""
     depth = 0
     parts = []
     for token in tokens[start:]:
@@ -228,6 +231,6 @@ def _item_text(tokens: list[Token], start: int) -> str:
             depth -= 1
             if depth == 0:
                 break
-        elif token.type == "inline" and depth == 1:
+        elif token.type == "inline" and depth >= 1:
             parts.append(" ".join(token.content.split()))
     return " ".join(parts).strip()

@@ -76,7 +76,11 @@ class Store:
             _configure(db)
             _check_identity(db, path)
             schema.migrations.apply(db)
-            db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            if db.execute("PRAGMA application_id").fetchone()[0] != schema.APPLICATION_ID:
+                db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")  # a write: only when needed
+        except sqlite3.OperationalError as error:  # locked, read-only, unreadable: not a damaged file
+            conn.close()
+            raise StoreError(f"{path}: kan inte öppna databasen ({error})") from None
         except sqlite3.DatabaseError as error:
             conn.close()
             raise StoreError(f"{path}: filen är skadad eller inte en SQLite-databas ({error})") from None
@@ -97,10 +101,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One transaction; a database failure (disk full, locked, read-only) becomes a one-line StoreError."""
+        """One transaction; a database failure (disk full, locked, read-only) becomes a one-line StoreError.
+
+        The outermost one starts with BEGIN IMMEDIATE: it waits (busy_timeout) for another hfs-tui's write to
+        finish, where a plain BEGIN that reads first fails at once with "database is locked" when it tries to write.
+        """
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():  # nested: a savepoint
+                    yield
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
         except sqlite3.Error as error:
             raise StoreError(f"databasen kunde inte skriva ({error})") from error
 

@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from hfs_tui.i18n import t
 from hfs_tui.model import Category, Note, Party, Share
 from hfs_tui.safe_text import one_line
+
+from ..wrapped_text import WrappedText
 
 CATEGORY_SYMBOL = {
     Category.STRENGTH: "+",
@@ -49,27 +49,33 @@ def note_row(note: Note, owner: Party) -> Text:
     return row
 
 
-class NoteList(OptionList):
-    """Up/down select a note; the screen's keys act on the highlighted one.
+class NoteList(WrappedText):
+    """Up/down select a note; the screen's keys act on the selected one. Enter opens the capture line."""
 
-    Enter opens the capture line for a plain note, as it does everywhere on the meeting screen.
-    """
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("enter", "screen.capture('note')", show=False),
+    ]
 
-    BINDINGS = [Binding("enter", "screen.capture('note')", show=False)]
+    note_ids: list[int] = []
 
-    def show(self, notes: Sequence[Note], parties: Mapping[int, Party], keep_note_id: int | None = None) -> None:
-        self.clear_options()
+    def show_notes(self, notes: Sequence[Note], parties: Mapping[int, Party], keep_note_id: int | None = None) -> None:
+        self.note_ids = [note.id for note in notes]
         if not notes:
-            self.add_option(Option(Text(t("meeting.no_notes"), style="italic"), id="empty", disabled=True))
+            self.show([Text(t("meeting.no_notes"), style="italic")])
+            self.highlight(None)
             return
-        self.add_options([Option(note_row(note, parties[note.party_id]), id=str(note.id)) for note in notes])
-        ids = [note.id for note in notes]
-        target = keep_note_id if keep_note_id in ids else ids[-1]
-        self.highlighted = ids.index(target)
+        self.show([note_row(note, parties[note.party_id]) for note in notes])
+        target = keep_note_id if keep_note_id in self.note_ids else self.note_ids[-1]
+        self.highlight(self.note_ids.index(target))
+
+    def action_move(self, delta: int) -> None:
+        if self.highlighted_block is not None:
+            self.highlight(max(0, min(len(self.note_ids) - 1, self.highlighted_block + delta)))
 
     @property
     def selected_note_id(self) -> int | None:
-        if self.highlighted is None:
+        if self.highlighted_block is None or not self.note_ids:
             return None
-        option = self.get_option_at_index(self.highlighted)
-        return None if option.id == "empty" else int(option.id)
+        return self.note_ids[self.highlighted_block]

@@ -137,7 +137,7 @@ class MeetingScreen(Screen[None]):
         self.query_one("#question", Static).update(heading)
         party_a, party_b = self.parties
         for column_id, party, reviewer in (("#column-a", party_a, party_b), ("#column-b", party_b, party_a)):
-            self.query_one(column_id, AnswerColumn).show(
+            self.query_one(column_id, AnswerColumn).show_answer(
                 party,
                 reviewer,
                 self.answers.get((question.id, party.id)),
@@ -150,7 +150,7 @@ class MeetingScreen(Screen[None]):
     def show_notes(self, keep_note_id: int | None = None) -> None:
         question_id = self.question.id if self.question else None
         notes = self.app.store.notes(self.meeting_id, question_id=question_id)
-        self.query_one(NoteList).show(notes, self.party_by_id, keep_note_id)
+        self.query_one(NoteList).show_notes(notes, self.party_by_id, keep_note_id)
 
     def refresh_timer(self) -> None:
         states = [self.slot_state(slot) for slot in self.slots]
@@ -289,9 +289,7 @@ class MeetingScreen(Screen[None]):
         return self.app.store.note(note_id)
 
     def action_select_note(self, delta: int) -> None:
-        notes = self.query_one(NoteList)
-        if notes.option_count and notes.selected_note_id is not None:
-            notes.highlighted = max(0, min(notes.option_count - 1, (notes.highlighted or 0) + delta))
+        self.query_one(NoteList).action_move(delta)
 
     def action_edit_note(self) -> None:
         note = self.selected_note()

@@ -29,36 +29,56 @@ class TimerBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timer-info"):
-            yield Static(id="timer-where")
-            yield Static(id="timer-slot")
-            yield Static(id="timer-pace")
+            yield Line(id="timer-where")
+            yield Line(id="timer-slot")
+            yield Line(id="timer-pace")
             yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="timer-progress")
         with Vertical(id="timer-clock"):
             yield Digits("00:00", id="timer-digits")
-            yield Static(id="timer-phase")
+            yield Line(id="timer-phase")
 
     def show_place(self, review_title: str, meeting_title: str, slot_line: str) -> None:
-        self.query_one("#timer-where", Static).update(Text(f"{one_line(review_title)} · {one_line(meeting_title)}"))
+        self._set_line("#timer-where", Text(f"{one_line(review_title)} · {one_line(meeting_title)}"))
         slot_text = Text()
         slot_text.append(one_line(slot_line), style="bold")
-        self.query_one("#timer-slot", Static).update(slot_text)
+        self._set_line("#timer-slot", slot_text)
 
     def show_time(self, state: SlotTimerState, pace: Pace, meeting_left: float) -> None:
-        self.query_one("#timer-digits", Digits).update(state.display)
+        digits = self.query_one("#timer-digits", Digits)
+        if digits.value != state.display:
+            digits.update(state.display)
         phase = t(_PHASE_LABEL[state.phase])
         if state.level == WarningLevel.OVERTIME:
             phase = f"{t('meeting.overtime')} · {phase}"
-        self.query_one("#timer-phase", Static).update(Text(phase))
+        self._set_line("#timer-phase", Text(phase))
         self.query_one("#timer-progress", ProgressBar).update(progress=state.progress)
         parts = []
         if pace.question_count:
             parts.append(t("meeting.question", number=pace.question_number, count=pace.question_count))
             parts.append(_pace_text(pace))
         parts.append(t("meeting.left_in_meeting", time=format_duration(meeting_left)))
-        self.query_one("#timer-pace", Static).update(Text(" · ".join(parts)))
+        self._set_line("#timer-pace", Text(" · ".join(parts)))
         for level, css_class in _LEVEL_CLASSES.items():
             self.set_class(state.level == level, css_class)
         self.set_class(state.phase == TimerPhase.RUNNING, "-running")
+
+    def _set_line(self, selector: str, text: Text) -> None:
+        self.query_one(selector, Line).show(text)
+
+
+class Line(Static):
+    """A one-line label that redraws only when its text changed, and never asks for a layout pass.
+
+    The timer ticks twice a second for hours: a layout pass per tick would re-wrap both long answers
+    every time.
+    """
+
+    shown: str | None = None
+
+    def show(self, text: Text) -> None:
+        if text.plain != self.shown:
+            self.shown = text.plain
+            self.update(text, layout=False)
 
 
 def _pace_text(pace: Pace) -> str:

@@ -1,0 +1,94 @@
+"""Export time for a feedback meeting with 1,000 and 10,000 notes: load the record, render everything.
+
+Times `load_record` plus the minutes, both party reports and the network summary (no file writes), best of
+a few runs, on a temporary database file. Prints both figures and their ratio; the target is linear growth
+(ratio ≤ 12) and 10,000 notes in ≤ 0.5 s. Prints only, never asserts.
+
+    python benchmarks/export_speed.py
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from hfs_tui.clock import FakeClock
+from hfs_tui.export import load_record
+from hfs_tui.minutes import md_lines, render_minutes, render_network_summary, render_party_report
+from hfs_tui.model import Category, MeetingKind, Share, TimerEventKind
+from hfs_tui.store import Store
+
+SIZES = (1_000, 10_000)
+RUNS = 5
+WORDS = ("hälsofrämjande styrgrupp handlingsplan uppföljning levnadsvanor processledare vårdcentral "
+         "indikatorenkät tobaksenkät nätverk kontaktpersoner utbildning rutin dokumentation").split()
+MARKERS = ("", "", "", "# ", "| ", "*", "<b>", "1. ", "`")
+
+
+def build(path: Path, notes: int) -> int:
+    """A region review whose feedback meeting holds `notes` notes: both parties, every category and flag."""
+    rng = random.Random(notes)
+    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    store = Store.open(path, clock=clock)
+    with store.transaction():
+        review = store.create_review("region", "Region Nordmark", "Region Söderås", f"Prov med {notes} anteckningar")
+        parties = store.parties(review.id)
+        for party in parties:
+            for number in range(4):
+                store.add_member(party.id, f"Deltagare {number + 1}", "processledare")
+        questions = store.questions(review.id)
+        meeting = store.meeting_of_kind(review.id, MeetingKind.FEEDBACK)
+        slots = store.slots(meeting.id)
+        for offset, slot in enumerate(slots):
+            start = clock.now + timedelta(minutes=100 * offset)
+            store.add_timer_event(slot.id, TimerEventKind.START, start)
+            store.add_timer_event(slot.id, TimerEventKind.STOP, start + timedelta(minutes=92))
+        for index in range(notes):
+            slot = slots[index % 2]
+            text = rng.choice(MARKERS) + " ".join(rng.choices(WORDS, k=rng.randint(6, 30)))
+            question = rng.choice(questions).id if rng.random() < 0.95 else None
+            note = store.add_note(meeting.id, slot.party_id, rng.choice(list(Category)), text, slot.id, question)
+            if rng.random() < 0.6:
+                store.set_note_flags(note.id, in_report=True, share=rng.choice((Share.INTERNAL, Share.NETWORK)))
+            if note.category is Category.ACTION and rng.random() < 0.3:
+                store.action_from_note(note.id)
+    store.close()
+    return review.id
+
+
+def export_once(path: Path, review_id: int) -> float:
+    store = Store.open(path)
+    md_lines.cache_clear()  # measure a cold export, as the first `hfs-tui export` of a session is
+    started = time.perf_counter()
+    record = load_record(store, review_id)
+    documents = [render_minutes(record), render_network_summary(record)]
+    documents += [render_party_report(record, party) for party in record.parties]
+    elapsed = time.perf_counter() - started
+    store.close()
+    assert all(documents)
+    return elapsed
+
+
+def best_time(notes: int, folder: Path) -> float:
+    path = folder / f"export-{notes}.db"
+    review_id = build(path, notes)
+    export_once(path, review_id)  # warm the page cache and imports
+    return min(export_once(path, review_id) for _ in range(RUNS))
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        times = {notes: best_time(notes, Path(folder)) for notes in SIZES}
+    small, large = (times[n] for n in SIZES)
+    for notes in SIZES:
+        print(f"{notes:>6} notes: {times[notes] * 1000:7.1f} ms (load_record + minutes, 2 reports, network summary)")
+    print(f" ratio: {large / small:.1f} (target ≤ 12; 10,000 notes target ≤ 500 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Shared fixtures: a fresh database file per test, closed after it, on a clock that only moves when told."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from hfs_tui.clock import FakeClock
+from hfs_tui.sample import load_sample
+from hfs_tui.store import Store
+
+START = datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
+    """An empty hfs-tui database in tmp_path; `store.clock` is the test's FakeClock."""
+    opened = Store.open(tmp_path / "t.db", clock=clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sample_store(store: Store) -> Store:
+    """The store with the fictional region review (Region Nordmark and Region Söderås) loaded."""
+    load_sample(store, "region")
+    return store
