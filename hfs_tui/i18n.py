@@ -1,22 +1,26 @@
 """UI strings in Swedish (default) and English.
 
 Each area of the app keeps its strings in its own catalogue module under `hfs_tui/locale/`
-(`STRINGS = {key: (swedish, english)}`); this module merges them and looks keys up.
+(`STRINGS = {key: (swedish, english)}`); this module finds them all, merges them (a key defined
+twice is an error) and looks keys up.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 
+from . import locale as _locale_package
+
 LANGUAGES = ("sv", "en")
-_CATALOGUES = ("common", "meeting")
 
 _language = "sv"
 
 
 def _load() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for name in _CATALOGUES:
+    for module in sorted(pkgutil.iter_modules(_locale_package.__path__), key=lambda m: m.name):
+        name = module.name
         strings = import_module(f"{__package__}.locale.{name}").STRINGS
         clash = merged.keys() & strings.keys()
         if clash:

@@ -74,6 +74,7 @@ MEETING_KEYS = (
     KeyAction("r", "toggle_report", "key.toggle_report"),
     KeyAction("s", "toggle_share", "key.toggle_share", show=False),
     KeyAction("o", "switch_owner", "key.switch_owner", show=False),
+    KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
     KeyAction("escape", "leave", "key.leave", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
 )

@@ -5,6 +5,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.help": ("Hjälp", "Help"),
     "key.quit": ("Avsluta", "Quit"),
     "key.open_review": ("Öppna", "Open"),
+    "key.export": ("Exportera protokoll och rapporter", "Export minutes and reports"),
     "home.title": ("Granskningar", "Reviews"),
     "home.empty": (
         "Inga granskningar ännu. Skapa en med `hfs-tui new` eller prova `hfs-tui demo`.",

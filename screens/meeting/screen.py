@@ -355,6 +355,9 @@ class MeetingScreen(Screen[None]):
         else:
             self.app.pop_screen()
 
+    def action_export(self) -> None:
+        self.app.open_export(self.review.id, self.meeting_id)
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.meeting.title, self.KEY_ACTIONS))
 
