@@ -74,6 +74,8 @@ MEETING_KEYS = (
     KeyAction("r", "toggle_report", "key.toggle_report"),
     KeyAction("s", "toggle_share", "key.toggle_share", show=False),
     KeyAction("o", "switch_owner", "key.switch_owner", show=False),
+    KeyAction("v", "toggle_presenter", "key.presenter"),
+    KeyAction("i", "toggle_hide_internal", "key.hide_internal", show=False),
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
     KeyAction("escape", "leave", "key.leave", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),

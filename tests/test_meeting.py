@@ -264,3 +264,33 @@ async def test_escape_closes_the_capture_line_then_goes_home(db_path, clock):
         assert not app.screen.query_one("#capture", Input).display
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_presenter_view_hides_the_footer_and_comes_back_with_the_same_key(db_path, clock):
+    from textual.widgets import Footer
+
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert app.screen.has_class("-presenter")
+        assert not app.screen.query_one(Footer).display
+        await capture(pilot, "+", "Syns i visningsläget")
+        assert "Syns i visningsläget" in "".join(app.screen.query_one("#notes").lines)
+        await pilot.press("v")
+        assert app.screen.query_one(Footer).display
+
+
+async def test_other_partys_internal_notes_can_be_hidden_during_a_slot(db_path, clock):
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await capture(pilot, "+", "Nordmarks egen")
+        await capture(pilot, "-", "Söderås intern")
+        await pilot.press("o")  # the last note now belongs to Region Söderås, still internal
+        await capture(pilot, "*", "Söderås delad")
+        await pilot.press("o", "s")  # owned by Söderås and released to the network
+        await pilot.press("i")
+        shown = "".join(app.screen.query_one("#notes").lines)
+        assert "Nordmarks egen" in shown and "Söderås delad" in shown
+        assert "Söderås intern" not in shown
+        await pilot.press("i")
+        assert "Söderås intern" in "".join(app.screen.query_one("#notes").lines)

@@ -70,3 +70,20 @@ class TestMeeting:
             await pilot.wait_for_scheduled_animations()
 
         assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_presenter_view_shows_only_what_participants_need(self, snap_compare, meeting_app, size):
+        app, clock = meeting_app
+
+        async def run_before(pilot):
+            await pilot.press("space")
+            clock.advance(23 * 60 + 40)
+            for line in ("+ Styrgruppen har tydligt mandat", "* Årlig aktivitetsplan"):
+                await pilot.press(line[0])
+                await pilot.press(*line[1:], "enter")
+            await pilot.press("escape", "v")
+            app.screen.refresh_timer()
+            app.clear_notifications()
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)

@@ -21,6 +21,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.toggle_share": ("Dela i nätverket", "Share with network"),
     "key.switch_owner": ("Byt ägare", "Switch owner"),
     "key.leave": ("Till start", "Home"),
+    "key.presenter": ("Visningsläge", "Presenter view"),
+    "key.hide_internal": ("Dölj den andra partens interna anteckningar", "Hide the other party's internal notes"),
+    "meeting.presenter_on": ("Visningsläge: v går tillbaka", "Presenter view: v goes back"),
+    "meeting.hidden_internal": (
+        "{count} interna anteckningar från {party} dolda (i visar)",
+        "{count} internal notes of {party} hidden (i shows)",
+    ),
+    "meeting.hide_internal_on": (
+        "Den andra partens interna anteckningar döljs under passet",
+        "The other party's internal notes are hidden during the slot",
+    ),
+    "meeting.hide_internal_off": ("Alla anteckningar visas", "All notes are shown"),
     "category.strength": ("Styrka", "Strength"),
     "category.improvement": ("Förbättringsområde", "Improvement area"),
     "category.good_example": ("Gott exempel", "Good example"),

@@ -54,6 +54,7 @@ class MeetingScreen(Screen[None]):
         super().__init__()
         self.meeting_id = meeting_id
         self.editing_note_id: int | None = None
+        self.hide_other_internal = False
 
     # ------------------------------------------------------------ building
 
@@ -150,6 +151,14 @@ class MeetingScreen(Screen[None]):
     def show_notes(self, keep_note_id: int | None = None) -> None:
         question_id = self.question.id if self.question else None
         notes = self.app.store.notes(self.meeting_id, question_id=question_id)
+        title = t("meeting.notes_title")
+        if self.hide_other_internal and self.slot.party_id is not None:
+            shown = [n for n in notes if n.party_id == self.slot.party_id or n.share == Share.NETWORK]
+            if len(shown) < len(notes):
+                other = next(p for p in self.parties if p.id != self.slot.party_id)
+                title += " · " + t("meeting.hidden_internal", count=len(notes) - len(shown), party=one_line(other.name))
+            notes = shown
+        self.query_one("#notes-title", Static).update(Text(title))
         self.query_one(NoteList).show_notes(notes, self.party_by_id, keep_note_id)
 
     def refresh_timer(self) -> None:
@@ -354,6 +363,19 @@ class MeetingScreen(Screen[None]):
             self.close_capture()
         else:
             self.app.pop_screen()
+
+    def action_toggle_presenter(self) -> None:
+        """What the participants need and nothing else: no footer, the capture line only while typing."""
+        self.toggle_class("-presenter")
+        if self.has_class("-presenter"):
+            self.notify(t("meeting.presenter_on"), timeout=3, markup=False)
+
+    def action_toggle_hide_internal(self) -> None:
+        """While one party's slot runs, hide the other party's internal notes from the shared screen."""
+        self.hide_other_internal = not self.hide_other_internal
+        key = "meeting.hide_internal_on" if self.hide_other_internal else "meeting.hide_internal_off"
+        self.notify(t(key), timeout=3, markup=False)
+        self.show_notes()
 
     def action_export(self) -> None:
         self.app.open_export(self.review.id, self.meeting_id)
