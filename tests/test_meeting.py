@@ -294,3 +294,46 @@ async def test_other_partys_internal_notes_can_be_hidden_during_a_slot(db_path, 
         assert "Söderås intern" not in shown
         await pilot.press("i")
         assert "Söderås intern" in "".join(app.screen.query_one("#notes").lines)
+
+
+async def test_a_burst_of_keys_saves_each_note_exactly_as_typed(db_path, clock):
+    """Keys arriving faster than the app handles them (a fast typist, tmux, a macro) must not mix notes."""
+    from textual import events
+
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        burst = "Första noten\r- Andra noten\r! Tredje noten\r"
+        for character in burst:
+            key = "enter" if character == "\r" else ("space" if character == " " else character)
+            if character == "-":
+                key = "minus"
+            elif character == "!":
+                key = "exclamation_mark"
+            app._driver.send_message(events.Key(key, None if character == "\r" else character))
+        await pilot.pause(0.3)
+    store, meeting_id = read(db_path, clock)
+    assert [(n.category, n.text) for n in store.notes(meeting_id)] == [
+        (Category.STRENGTH, "Första noten"),
+        (Category.IMPROVEMENT, "Andra noten"),
+        (Category.LESSON, "Tredje noten"),
+    ]
+
+
+async def test_a_failed_save_keeps_the_typed_text_and_says_why(db_path, clock, monkeypatch):
+    from hfs_tui.store import StoreError
+
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        def full_disk(*args, **kwargs):
+            raise StoreError("databasen kunde inte skriva (database or disk is full)")
+
+        monkeypatch.setattr(app.store, "add_note", full_disk)
+        await pilot.press("plus", *"Viktig styrka", "enter")
+        line = app.screen.query_one("#capture", Input)
+        assert line.value == "+ Viktig styrka"
+        assert any("disk is full" in n.message and n.severity == "error" for n in app._notifications)
+        monkeypatch.undo()
+        await pilot.press("enter")
+    store, meeting_id = read(db_path, clock)
+    assert [n.text for n in store.notes(meeting_id)] == ["Viktig styrka"]

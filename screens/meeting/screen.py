@@ -35,6 +35,7 @@ from hfs_tui.timer import (
 from ..dialogs import ConfirmDialog, HelpScreen
 from ..keys import MEETING_KEYS, bindings
 from .answer_column import AnswerColumn
+from .capture_line import CaptureLine
 from .note_list import NoteList, category_label
 from .timer_bar import TimerBar
 
@@ -67,7 +68,7 @@ class MeetingScreen(Screen[None]):
         with Vertical(id="notes-panel"):
             yield Static(Text(t("meeting.notes_title")), id="notes-title")
             yield NoteList(id="notes")
-            yield Input(placeholder=t("meeting.capture_placeholder"), id="capture", select_on_focus=False)
+            yield CaptureLine(placeholder=t("meeting.capture_placeholder"), id="capture", select_on_focus=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -260,9 +261,9 @@ class MeetingScreen(Screen[None]):
         self.editing_note_id = None
         self.query_one(NoteList).focus()
 
-    @on(Input.Submitted, "#capture")
-    def save_capture(self, event: Input.Submitted) -> None:
-        category, text = parse_capture(event.value)
+    @on(CaptureLine.Captured)
+    def save_capture(self, event: CaptureLine.Captured) -> None:
+        category, text = parse_capture(event.text)
         if not text:
             return
         store = self.app.store
@@ -280,10 +281,10 @@ class MeetingScreen(Screen[None]):
                     slot_id=self.slot.id,
                     question_id=self.question.id if self.question else None,
                 )
-                event.input.value = ""
                 self.notify(t("meeting.saved", category=category_label(category)), timeout=2, markup=False)
         except StoreError as error:
-            # The typed text stays in the line, so nothing is lost; the facilitator can try again.
+            # The typed text goes back into the line, so nothing is lost; the facilitator can try again.
+            event.line.give_back(event.text)
             self.notify(t("error.store", message=str(error)), severity="error", markup=False)
             return
         self.show_notes(keep_note_id=note.id)

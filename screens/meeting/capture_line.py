@@ -1,0 +1,34 @@
+"""The capture line: Enter hands the typed line over in key order.
+
+Input's own Enter runs as a binding in the app's task, while the next characters go on arriving in
+the input's queue; a fast typist (or a burst of keys) could then save one note with the next one's
+text in it. Handling Enter in the input's own key handler keeps every note exactly as typed.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.message import Message
+from textual.widgets import Input
+
+
+class CaptureLine(Input):
+    class Captured(Message):
+        def __init__(self, line: "CaptureLine", text: str) -> None:
+            super().__init__()
+            self.line = line
+            self.text = text
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            text, self.value = self.value, ""
+            self.post_message(self.Captured(self, text))
+            return
+        await super()._on_key(event)
+
+    def give_back(self, text: str) -> None:
+        """Put text that could not be saved back in front of whatever was typed since."""
+        self.value = f"{text} {self.value}".rstrip() if self.value else text
+        self.cursor_position = len(self.value)
