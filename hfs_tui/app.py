@@ -6,17 +6,24 @@ Screens other than home are imported when first opened, which keeps start-up sho
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from importlib.resources import files
+from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from .clock import Clock, system_clock
-from .i18n import t
+from .i18n import STRINGS, t
 from .model import MeetingKind
 from .screens.home import HomeScreen
-from .screens.keys import APP_KEYS, KeyAction, bindings
+from .screens.keys import APP_KEYS, KeyAction, bindings, relabel_bindings
+from .screens.palette import app_commands, open_palette, open_theme_picker
+from .screens.themes import THEMES, next_theme, use_named_styles
+from .screens.too_small import cover, too_small
+from .settings import Settings, SettingsError, remember
 from .store import Store
 
 
@@ -28,25 +35,73 @@ def _stylesheets() -> list[str]:
 
 class HfsApp(App[None]):
     CSS_PATH = _stylesheets()
+    KEY_ACTIONS = APP_KEYS
     BINDINGS = bindings(APP_KEYS)
 
     def __init__(
-        self, store: Store, review_id: int | None = None, clock: Clock = system_clock, bell: bool = True
+        self,
+        store: Store,
+        review_id: int | None = None,
+        clock: Clock = system_clock,
+        bell: bool = True,
+        settings: Settings = Settings(),
+        settings_file: Path | None = None,
     ) -> None:
+        relabel_bindings()  # Footer labels in the language chosen before the app started
         super().__init__()
         self.store = store
         self.clock = clock
         self.bell_enabled = bell
         self.start_review_id = review_id
+        self.settings = settings  # what the CLI resolved (settings file + options); read by screens
+        self.settings_file = settings_file  # where a theme chosen in the app is remembered (None: nowhere)
         self.title = t("app.title")
+        for theme in THEMES:
+            self.register_theme(theme)
+        use_named_styles(self.console, self.get_css_variables())
 
     def on_mount(self) -> None:
+        if self.settings.theme:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._cover_if_too_small)
         self.push_screen(HomeScreen())
         if self.start_review_id is not None:
             self.open_meeting(self.start_review_id, MeetingKind.FEEDBACK)
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    # ------------------------------------------------- themes, window size
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        use_named_styles(self.console, variables)  # the hfs.* styles follow the theme
+        return variables
+
+    def action_cycle_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+        label = f"theme.{self.theme}"  # ours have a name in words ("Tema: hög kontrast, ljus")
+        self.notify(t(label) if label in STRINGS else t("theme.changed", name=self.theme), timeout=2, markup=False)
+
+    def _remember_theme(self, theme) -> None:
+        if self.settings_file is None or theme.name == self.settings.theme:
+            return
+        try:
+            remember("theme", theme.name, self.settings_file)
+        except SettingsError as error:
+            self.notify(t("theme.not_saved", message=str(error)), severity="error", markup=False)
+        else:
+            self.settings = replace(self.settings, theme=theme.name)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(too_small(event.size), "-too-small")
+        if too_small(event.size):
+            cover(self.screen, event.size)
+
+    def _cover_if_too_small(self, screen: Screen) -> None:
+        if too_small(self.size):
+            cover(screen, self.size)
 
     # ------------------------------------------------------------ navigation
 
@@ -86,7 +141,7 @@ class HfsApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the active screen is also a palette command, under the same name."""
-        yield from super().get_system_commands(screen)
+        yield from app_commands(self, screen, self._run_screen_action)
         actions: tuple[KeyAction, ...] = getattr(screen, "KEY_ACTIONS", ())
         seen = set()
         for key_action in actions:
@@ -98,10 +153,24 @@ class HfsApp(App[None]):
                 label, f"{label} ({key_action.display})", partial(self._run_screen_action, screen, key_action.action)
             )
 
+    def action_command_palette(self) -> None:
+        open_palette(self)
+
+    def search_themes(self) -> None:
+        open_theme_picker(self)
+
     def _run_screen_action(self, screen: Screen, action: str) -> None:
         self.call_later(screen.run_action, action)
 
 
-def make_app(path, review_id: int | None = None, clock: Clock = system_clock, bell: bool = True) -> HfsApp:
+def make_app(
+    path,
+    review_id: int | None = None,
+    clock: Clock = system_clock,
+    bell: bool = True,
+    settings: Settings = Settings(),
+    settings_file: Path | None = None,
+) -> HfsApp:
     """The app factory the CLI, the tests and the benchmarks share."""
-    return HfsApp(Store.open(path, clock=clock), review_id=review_id, clock=clock, bell=bell)
+    store = Store.open(path, clock=clock)
+    return HfsApp(store, review_id=review_id, clock=clock, bell=bell, settings=settings, settings_file=settings_file)

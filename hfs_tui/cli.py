@@ -13,8 +13,10 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from . import __version__
+from . import __version__, settings as user_settings
 from .files import write_atomic
+from .i18n import LANGUAGES, set_language, t
+from .cli_config import add_config_parser, run_config
 from .importers import ImportFileError, answer_template, read_answers, read_assessments
 from .sample import SAMPLES, find_sample, load_sample
 from .store import Store, StoreError
@@ -69,7 +71,7 @@ def cmd_import_answers(args: argparse.Namespace) -> int:
         party = store.find_party(review.id, args.party)
         answers = read_answers(args.file, store.questions(review.id))
         count = store.import_answers(party.id, [(a.question.id, a.text, a.documents) for a in answers])
-    print(f"{count} svar från {party.name} inlästa")
+    print(t("cli.answers_read", count=count, party=party.name))
     return 0
 
 
@@ -80,7 +82,7 @@ def cmd_import_assessments(args: argparse.Namespace) -> int:
         reviewer = next(p for p in store.parties(review.id) if p.id != party.id)
         items = read_assessments(args.file, store.questions(review.id))
         count = store.import_assessments(party.id, reviewer.id, [(i.question.id, i.sign, i.comment) for i in items])
-    print(f"{count} bedömningar av {party.name} (gjorda av {reviewer.name}) inlästa")
+    print(t("cli.assessments_read", count=count, party=party.name, reviewer=reviewer.name))
     return 0
 
 
@@ -119,11 +121,36 @@ def cmd_export(args: argparse.Namespace) -> int:
     parts = parse_parts(args.what)
     with _open(resolve_db(args.db)) as store:
         review = store.find_review(args.review)
-        out = Path(args.out).expanduser() if args.out else default_export_dir(review)
+        out = Path(args.out).expanduser() if args.out else default_export_dir(review, root=args.settings.export_dir)
         paths = export(store, review.id, out, what=parts, html=args.html, meeting_id=args.meeting)
     for path in paths:
         print(path)
     return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    return run_config(args, check_theme=_check_theme, default_db=f"${DB_ENV} / {default_db_path()}")
+
+
+def _check_theme(name: str | None) -> None:
+    """A theme the app knows (Textual's own or ours); checked before the app starts, with a one-line error."""
+    from textual.theme import BUILTIN_THEMES
+
+    from .screens.themes import THEMES
+
+    known = [*(theme.name for theme in THEMES), *BUILTIN_THEMES]
+    if name is not None and name not in known:
+        raise user_settings.SettingsError(t("settings.error.theme", value=repr(name), known=", ".join(known)))
+
+
+def _apply_settings(args: argparse.Namespace, settings: user_settings.Settings) -> None:
+    """Command-line options win over the settings file; --db > $HFS_TUI_DB > settings > the data directory."""
+    if not args.db and not os.environ.get(DB_ENV) and settings.database and args.func is not cmd_demo:
+        args.db = settings.database
+    args.theme = args.theme or settings.theme
+    if settings.bell is False:
+        args.no_bell = True
+    args.settings = settings
 
 
 # ------------------------------------------------------------------- plumbing
@@ -146,7 +173,11 @@ def _run_app(path: Path, args: argparse.Namespace, review_id: int | None) -> int
     from .app import make_app  # Textual is imported only when the app really starts
 
     Store.open(path).close()  # a foreign or damaged file fails here, with a one-line message
-    app = make_app(path, review_id=review_id, bell=not args.no_bell)
+    _check_theme(args.theme)
+    settings = user_settings.Settings(**{**args.settings.as_dict(), "theme": args.theme})
+    app = make_app(
+        path, review_id=review_id, bell=not args.no_bell, settings=settings, settings_file=user_settings.settings_path()
+    )
     app.run()
     return app.return_code or 0
 
@@ -155,21 +186,27 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a subcommand's unset --db must not overwrite one given before the subcommand.
     common.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS, help=f"databasfil (annars ${DB_ENV} eller {default_db_path()})"
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.db", env=DB_ENV, path=default_db_path())
+    )
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang")
     )
     app_options = argparse.ArgumentParser(add_help=False)
     app_options.add_argument(
-        "--no-bell", action="store_true", default=argparse.SUPPRESS, help="ingen ljudsignal vid tidsvarningar"
+        "--no-bell", action="store_true", default=argparse.SUPPRESS, help=t("cli.no_bell")
+    )
+    app_options.add_argument(
+        "--theme", metavar=t("cli.name"), default=argparse.SUPPRESS, help=t("cli.theme"),
     )
 
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
-        description="Kollegialt lärande i HFS-nätverket: frågor, svar, granskning, återkopplingsmöte och rapport.",
+        description=t("cli.description"),
         parents=[common, app_options],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.set_defaults(func=cmd_app)
-    sub = parser.add_subparsers(title="kommandon", metavar="KOMMANDO")
+    sub = parser.add_subparsers(title=t("cli.commands"), metavar=t("cli.command"))
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help: str, *, app: bool = False) -> argparse.ArgumentParser:
         parents = [common, app_options] if app else [common]
@@ -177,60 +214,97 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(func=func)
         return command
 
-    demo = add("demo", cmd_demo, "öppna exempelgranskningen (egen demodatabas om inte --db anges)", app=True)
-    demo.add_argument("--sample", choices=SAMPLES, default="region", help="vilket exempel (standard: region)")
+    demo = add("demo", cmd_demo, t("cli.demo"), app=True)
+    demo.add_argument("--sample", choices=SAMPLES, default="region", help=t("cli.sample"))
 
-    new = add("new", cmd_new, "skapa en ny granskning från en mall och skriv ut dess id")
-    new.add_argument("--template", choices=list(TEMPLATES), required=True, help="frågemall")
-    new.add_argument("--party-a", required=True, metavar="NAMN", help="part A, t.ex. Region Nordmark")
-    new.add_argument("--party-b", required=True, metavar="NAMN", help="part B")
-    new.add_argument("--title", metavar="T", help="granskningens titel")
+    new = add("new", cmd_new, t("cli.new"))
+    new.add_argument("--template", choices=list(TEMPLATES), required=True, help=t("cli.template"))
+    new.add_argument("--party-a", required=True, metavar=t("cli.name"), help=t("cli.party_a"))
+    new.add_argument("--party-b", required=True, metavar=t("cli.name"), help=t("cli.party_b"))
+    new.add_argument("--title", metavar="T", help=t("cli.title"))
 
     for name, func, what in (
-        ("import-answers", cmd_import_answers, "läs in en parts svar från en Markdown-fil"),
-        ("import-assessments", cmd_import_assessments, "läs in bedömningar (+/−) av en parts svar från en Markdown-fil"),
+        ("import-answers", cmd_import_answers, t("cli.import_answers")),
+        ("import-assessments", cmd_import_assessments, t("cli.import_assessments")),
     ):
         command = add(name, func, what)
-        command.add_argument("review", metavar="REVIEW", help="granskningens id eller titel")
-        command.add_argument("party", metavar="PARTY", help="a, b eller partens namn (vid bedömningar: den bedömda parten)")
-        command.add_argument("file", metavar="FILE", help="Markdown-fil i UTF-8")
+        command.add_argument("review", metavar="REVIEW", help=t("cli.review"))
+        command.add_argument("party", metavar="PARTY", help=t("cli.party_assessed"))
+        command.add_argument("file", metavar="FILE", help=t("cli.file"))
 
-    sample = add("import-sample", cmd_import_sample, "lägg in en exempelgranskning och skriv ut dess id")
+    sample = add("import-sample", cmd_import_sample, t("cli.import_sample"))
     sample.add_argument("--sample", choices=SAMPLES, default="region")
 
-    add("list", cmd_list, "lista granskningarna (id, titel, parter, mall, skapad)")
+    add("list", cmd_list, t("cli.list"))
 
-    template = add("answer-template", cmd_answer_template, "skriv den tomma svarsfilen som en part fyller i")
-    template.add_argument("review", metavar="REVIEW", help="granskningens id eller titel")
-    template.add_argument("--party", required=True, metavar="PARTY", help="a, b eller partens namn")
-    template.add_argument("--out", metavar="FILE", help="skriv till filen i stället för standard ut")
+    template = add("answer-template", cmd_answer_template, t("cli.answer_template"))
+    template.add_argument("review", metavar="REVIEW", help=t("cli.review"))
+    template.add_argument("--party", required=True, metavar="PARTY", help=t("cli.party"))
+    template.add_argument("--out", metavar="FILE", help=t("cli.out_file"))
 
-    export = add("export", cmd_export, "skriv protokoll, partsrapporter och nätverkssammanfattning som Markdown")
-    export.add_argument("review", metavar="REVIEW", help="granskningens id eller titel")
-    export.add_argument("--meeting", type=int, metavar="ID", help="mötets id (standard: återkopplingsmötet)")
-    export.add_argument("--out", metavar="DIR", help="mapp att skriva till (standard: hfs-export/<datum>-<granskning>)")
+    export = add("export", cmd_export, t("cli.export"))
+    export.add_argument("review", metavar="REVIEW", help=t("cli.review"))
+    export.add_argument("--meeting", type=int, metavar="ID", help=t("cli.meeting"))
+    export.add_argument("--out", metavar="DIR", help=t("cli.out_dir"))
     export.add_argument(
-        "--what", default="minutes,reports,network", metavar="DELAR",
-        help="kommaseparerat: minutes, reports, network (standard: alla)",
+        "--what", default="minutes,reports,network", metavar=t("cli.parts"),
+        help=t("cli.what"),
     )
-    export.add_argument("--html", action="store_true", help="skriv även en HTML-version av varje dokument")
+    export.add_argument("--html", action="store_true", help=t("cli.html"))
+
+    add_config_parser(add("config", cmd_config, t("config.help")))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        settings = user_settings.load()
+    except user_settings.SettingsError as error:
+        if _subcommand(argv) != "config":  # `hfs-tui config` still says where the broken file is
+            print(f"hfs-tui: {_one_line(error)}", file=sys.stderr)
+            return 1
+        settings = user_settings.Settings()
+    # The language is chosen first: the help texts, the templates and the app's screens use it.
+    set_language(_early_language(argv) or settings.language or "sv")
     parser = build_parser()
     args = parser.parse_args(argv)
     # Options may stand before or after the subcommand; set_defaults would leak into the shared
     # parent actions, so the absent ones are filled in here.
     args.db = getattr(args, "db", None)
     args.no_bell = getattr(args, "no_bell", False)
+    args.theme = getattr(args, "theme", None)
+    _apply_settings(args, settings)
     try:
         return args.func(args)
-    except (StoreError, ImportFileError, OSError) as error:
+    except (StoreError, ImportFileError, OSError, user_settings.SettingsError) as error:
         print(f"hfs-tui: {_one_line(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _subcommand(argv: list[str]) -> str | None:
+    """The first word that is neither an option nor an option's value."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--db", "--lang", "--theme"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _early_language(argv: list[str]) -> str | None:
+    """`--lang X` or `--lang=X` anywhere on the line (argparse checks the value later)."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if word.startswith("--lang=") and word[7:] in LANGUAGES:
+            return word[7:]
+    return None
 
 
 def _one_line(error: BaseException) -> str:

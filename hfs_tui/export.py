@@ -14,8 +14,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .files import write_atomic
+from .i18n import t
 from .minutes import (
     MeetingRecord,
+    _,
     render_html,
     render_minutes,
     render_network_summary,
@@ -37,14 +39,14 @@ _PART_ALIASES = {
     "nätverk": "network",
     "natverkssammanfattning": "network",
 }
-_REASONS = {
-    errno.EACCES: "åtkomst nekas",
-    errno.EPERM: "åtkomst nekas",
-    errno.EROFS: "skrivskyddat filsystem",
-    errno.ENOSPC: "disken är full",
-    errno.EDQUOT: "diskkvoten är slut",
-    errno.EISDIR: "det finns en mapp med det namnet",
-    errno.ENOTDIR: "en del av sökvägen är inte en mapp",
+_REASONS = {  # i18n keys
+    errno.EACCES: "error.reason.access",
+    errno.EPERM: "error.reason.access",
+    errno.EROFS: "error.reason.read_only",
+    errno.ENOSPC: "error.reason.disk_full",
+    errno.EDQUOT: "error.reason.quota",
+    errno.EISDIR: "error.reason.is_folder",
+    errno.ENOTDIR: "error.reason.not_folder",
 }
 
 
@@ -60,10 +62,10 @@ def parse_parts(text: str) -> tuple[str, ...]:
             continue
         part = _PART_ALIASES.get(word, word)
         if part not in PARTS:
-            raise ExportError(f"okänd exportdel {word!r} (välj bland {', '.join(PARTS)})")
+            raise ExportError(t("error.export.unknown_part", word=repr(word), parts=", ".join(PARTS)))
         wanted.add(part)
     if not wanted:
-        raise ExportError(f"inget att exportera (välj bland {', '.join(PARTS)})")
+        raise ExportError(t("error.export.nothing", parts=", ".join(PARTS)))
     return tuple(part for part in PARTS if part in wanted)
 
 
@@ -80,10 +82,11 @@ def slug(text: str, limit: int = 80) -> str:
     return result
 
 
-def default_export_dir(review: Review, today: date | None = None) -> Path:
-    """`hfs-export/<date>-<review-slug>`, relative to where hfs-tui was started."""
+def default_export_dir(review: Review, today: date | None = None, root: Path | str | None = None) -> Path:
+    """`<root>/<date>-<review-slug>`; the root is the `export_dir` setting, else `hfs-export` where hfs-tui started."""
     today = today or date.today()
-    return EXPORT_ROOT / f"{today.isoformat()}-{slug(review.title) or 'granskning'}"
+    folder = Path(root).expanduser() if root else EXPORT_ROOT
+    return folder / f"{today.isoformat()}-{slug(review.title) or 'granskning'}"
 
 
 def load_record(
@@ -96,7 +99,7 @@ def load_record(
     else:
         meeting = store.meeting(meeting_id)
         if meeting.review_id != review.id:
-            raise StoreError(f"mötet {meeting_id} hör inte till granskningen {review.id}")
+            raise StoreError(t("error.meeting_not_of_review", meeting=meeting_id, review=review.id))
     parties = store.parties(review.id)
     notes = store.notes(meeting.id)
     noted = {n.question_id for n in notes}
@@ -122,17 +125,18 @@ def render_documents(record: MeetingRecord, parts: Iterable[str] = PARTS) -> lis
         raise ValueError(f"unknown export parts: {sorted(unknown)}")
     documents = []
     if "minutes" in parts:
-        stem = f"protokoll-{slug(record.meeting.title) or 'mote'}"
-        documents.append((stem, f"Protokoll: {record.meeting.title}", render_minutes(record)))
+        stem = f"{_('protokoll')}-{slug(record.meeting.title) or 'mote'}"
+        documents.append((stem, _("Protokoll: {title}").format(title=record.meeting.title), render_minutes(record)))
     if "reports" in parts:
         stems = [slug(p.name) or f"part-{p.key}" for p in record.parties]
         for party, party_slug in zip(record.parties, stems):
             if stems.count(party_slug) > 1:
                 party_slug = f"{party_slug}-{party.key}"
-            documents.append((f"rapport-{party_slug}", f"Rapport: {party.name}", render_party_report(record, party)))
+            title = _("Rapport: {name}").format(name=party.name)
+            documents.append((f"{_('rapport')}-{party_slug}", title, render_party_report(record, party)))
     if "network" in parts:
-        title = f"Nätverkssammanfattning: {record.review.title}"
-        documents.append((NETWORK_FILE, title, render_network_summary(record)))
+        title = _("Nätverkssammanfattning: {title}").format(title=record.review.title)
+        documents.append((_(NETWORK_FILE), title, render_network_summary(record)))
     return documents
 
 
@@ -157,7 +161,8 @@ def export(
 
 
 def _reason(error: OSError) -> str:
-    return _REASONS.get(error.errno, error.strerror or str(error))
+    key = _REASONS.get(error.errno)
+    return t(key) if key else error.strerror or str(error)
 
 
 def _folder(path: Path) -> Path:
@@ -165,9 +170,9 @@ def _folder(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise ExportError(f"{path}: finns redan och är inte en mapp") from None
+        raise ExportError(t("error.export.not_a_folder", path=path)) from None
     except OSError as error:
-        raise ExportError(f"{path}: kan inte skapa mappen ({_reason(error)})") from None
+        raise ExportError(t("error.export.no_folder", path=path, reason=_reason(error))) from None
     return path
 
 
@@ -175,4 +180,4 @@ def _write(path: Path, text: str) -> Path:
     try:
         return write_atomic(path, text)
     except OSError as error:
-        raise ExportError(f"{path}: kunde inte skriva ({_reason(error)}); en tidigare fil med samma namn är orörd") from None
+        raise ExportError(t("error.export.write", path=path, reason=_reason(error))) from None

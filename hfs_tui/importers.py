@@ -17,10 +17,11 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .i18n import t
 from .model import Question, Sign
 
 MAX_BYTES = 5 * 1024 * 1024
-DOCUMENTS_HEADING = "dokument"
+DOCUMENTS_HEADINGS = ("dokument", "documents")  # `### Dokument` (or in an English file `### Documents`)
 
 _NUMBERED = re.compile(r"^(\d+)\.?(?:\s+(.*))?$")
 _markdown = MarkdownIt("commonmark")
@@ -64,19 +65,19 @@ def read_text(path: str | Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ImportFileError(source, 1, f"filen är {size / 1024 / 1024:.1f} MB; högst 5 MB kan läsas in")
+            raise ImportFileError(source, 1, t("error.import.too_big", size=f"{size / 1024 / 1024:.1f}"))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFileError(source, 0, "filen finns inte") from None
+        raise ImportFileError(source, 0, t("error.import.missing")) from None
     except IsADirectoryError:
-        raise ImportFileError(source, 0, "är en mapp, inte en fil") from None
+        raise ImportFileError(source, 0, t("error.import.is_folder")) from None
     except PermissionError:
-        raise ImportFileError(source, 0, "saknar behörighet att läsa filen") from None
+        raise ImportFileError(source, 0, t("error.import.no_permission")) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ImportFileError(source, line, "filen är inte UTF-8 (spara den som UTF-8 och försök igen)") from None
+        raise ImportFileError(source, line, t("error.import.not_utf8")) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -98,8 +99,8 @@ def parse_answers(text: str, questions: Sequence[Question], source: str = "<text
             if token.level != 0 or not token.map or token.type.endswith("_close") or token.type == "inline":
                 continue
             if token.type == "heading_open" and token.tag == "h3":
-                if section.tokens[index + 1].content.strip().casefold() == DOCUMENTS_HEADING:
-                    documents = _list_items(section.tokens[index + 3 :], source, "dokumentlistan")
+                if section.tokens[index + 1].content.strip().casefold() in DOCUMENTS_HEADINGS:
+                    documents = _list_items(section.tokens[index + 3 :], source, t("error.import.document_list"))
                     break
             if token.type == "html_block" and _is_comment(token.content):
                 continue
@@ -121,7 +122,7 @@ def parse_assessments(
                 depth += 1
                 if depth == 1 and token.markup not in ("+", "-"):
                     raise ImportFileError(
-                        source, token.map[0] + 1, f"punkten börjar med {token.markup!r}; använd + (styrka) eller - (förbättringsområde)"
+                        source, token.map[0] + 1, t("error.import.bad_sign", mark=repr(token.markup))
                     )
                 sign = Sign(token.markup) if depth == 1 else sign
             elif token.type in ("bullet_list_close", "ordered_list_close") and depth > 0:
@@ -132,19 +133,20 @@ def parse_assessments(
                     result.append(ImportedAssessment(section.question, sign, comment, token.map[0] + 1))
             elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
                 raise ImportFileError(
-                    source, token.map[0] + 1, "text utanför en punktlista; skriv varje bedömning som + eller - punkt"
+                    source, token.map[0] + 1, t("error.import.outside_list")
                 )
     return result
 
 
 def answer_template(party_name: str, questions: Sequence[Question]) -> str:
     """The empty answer file a party fills in; reading it back gives empty answers, not errors."""
-    parts = [f"# Svar från {party_name}", ""]
-    parts.append("<!-- Skriv svaret under varje fråga. Lista era dokument under ### Dokument. -->")
+    documents = t("answer_file.documents")
+    parts = [t("answer_file.title", party=party_name), ""]
+    parts.append(f"<!-- {t('answer_file.hint', documents=documents)} -->")
     for question in questions:
         parts += ["", f"## {question.number}. {question.text}", ""]
         parts += [f"<!-- {sub} -->" for sub in question.sub_questions]
-        parts += ["", "### Dokument", ""]
+        parts += ["", f"### {documents}", ""]
     return "\n".join(parts) + "\n"
 
 
@@ -153,7 +155,7 @@ def answer_template(party_name: str, questions: Sequence[Question]) -> str:
 
 def _sections(text: str, questions: Sequence[Question], source: str) -> list[_Section]:
     if not text.strip():
-        raise ImportFileError(source, 1, "filen är tom")
+        raise ImportFileError(source, 1, t("error.import.empty"))
     tokens = _markdown.parse(text)
     by_number = {question.number: question for question in questions}
     by_text = {_normalise(question.text): question for question in questions}
@@ -167,14 +169,14 @@ def _sections(text: str, questions: Sequence[Question], source: str) -> list[_Se
             question = _resolve(tokens[index + 1].content, by_number, by_text, source, line)
             if question.id in seen:
                 raise ImportFileError(
-                    source, line, f"fråga {question.number} finns redan på rad {seen[question.id]}"
+                    source, line, t("error.import.duplicate", number=question.number, line=seen[question.id])
                 )
             seen[question.id] = line
             sections.append(_Section(question, line, []))
         elif sections:
             sections[-1].tokens.append(token)
     if not sections:
-        raise ImportFileError(source, 1, "inga frågerubriker hittades (skriv t.ex. ”## 1. Frågans text”)")
+        raise ImportFileError(source, 1, t("error.import.no_headings"))
     return sections
 
 
@@ -189,9 +191,9 @@ def _resolve(
     if numbered:
         question = by_number.get(numbered.group(1))
         if question is None:
-            raise ImportFileError(source, line, f"okänd fråga {numbered.group(1)} (granskningen har {len(by_number)} frågor)")
+            raise ImportFileError(source, line, t("error.import.unknown_number", number=numbered.group(1), count=len(by_number)))
         return question
-    raise ImportFileError(source, line, f"okänd fråga ”{heading[:60]}”: ange frågans nummer eller exakta text")
+    raise ImportFileError(source, line, t("error.import.unknown_text", heading=heading[:60]))
 
 
 def _normalise(text: str) -> str:
@@ -216,7 +218,7 @@ def _list_items(tokens: list[Token], source: str, where: str) -> list[str]:
             if text:
                 items.append(text)
         elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
-            raise ImportFileError(source, token.map[0] + 1, f"text utanför {where}; skriv varje dokument som en punkt (- ...)")
+            raise ImportFileError(source, token.map[0] + 1, t("error.import.outside_documents", where=where))
     return items
 
 

@@ -17,10 +17,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from markdown_it import MarkdownIt
 
+from . import minutes_en
 from .clock import from_iso
-from .model import Action, Category, Meeting, Member, Note, Party, Question, Review, Share, Slot, TimerEvent
+from .i18n import language
+from .model import (
+    Action, ActionStatus, Category, Meeting, MeetingKind, Member, Note, Party, Question, Review, Share, Slot, TimerEvent,
+)
 from .safe_text import clean
-from .templates import TEMPLATES
+from .templates import template_name
 from .timer import TimerPhase, slot_state
 
 CATEGORY_HEADINGS: dict[Category, str] = {
@@ -42,11 +46,26 @@ CATEGORY_LABELS: dict[Category, str] = {
 ACTION_PLAN_COLUMNS = ("Detta vill vi uppnå", "Prioriterade aktiviteter", "Ansvariga", "Tidplan", "Uppföljning av målet")
 AGREED_HEADING = "Överenskommet innehåll i rapporten"
 ACTION_PLAN_HEADING = "Handlingsplan för förbättringsarbetet"
+FOLLOW_UP_HEADING = "Uppföljning av åtgärder"
+ACTION_STATUS_LABELS: dict[ActionStatus, str] = {
+    ActionStatus.OPEN: "Ej uppföljd",
+    ActionStatus.DONE: "Genomförd",
+    ActionStatus.PARTLY: "Delvis genomförd",
+    ActionStatus.NOT_STARTED: "Inte påbörjad",
+}
+FOLLOW_UP_LABELS = ("Status", "Vad har uppnåtts", "Hur vidmakthålls förbättringsarbetet")
 GENERAL = "Allmänt"
 SHARED_MARK = "delas i HFS-nätverket"
 
 _MONTHS = ("januari februari mars april maj juni juli augusti september oktober november december").split()
 _WEEKDAYS = "måndag tisdag onsdag torsdag fredag lördag söndag".split()
+
+
+def _(swedish: str) -> str:
+    """The document text in the current language: the Swedish source, or its English from `minutes_en`."""
+    return minutes_en.ENGLISH.get(swedish, swedish) if language() == "en" else swedish
+
+
 try:
     LOCAL_TIME: tzinfo = ZoneInfo("Europe/Stockholm")
     _ZONE_NOTE = ""
@@ -118,7 +137,7 @@ def md_lines(text: str) -> tuple[str, ...]:
         if line:
             line = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\g<0>", line))
             lines.append(_LEADING.sub(_escape_leading, line, count=1))
-    return tuple(lines) or ("(tom)",)
+    return tuple(lines) or (_("(tom)"),)
 
 
 def md_inline(text: str) -> str:
@@ -171,11 +190,13 @@ def _local(moment: datetime) -> datetime:
 
 
 def swedish_date(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """`tisdag 10 mars 2026` (in English documents `Tuesday 10 March 2026`)."""
+    weekdays, months = (minutes_en.WEEKDAYS, minutes_en.MONTHS) if language() == "en" else (_WEEKDAYS, _MONTHS)
+    return f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
 
 
 def _clock_time(moment: datetime) -> str:
-    return f"{moment:%H.%M}"
+    return f"{moment:%H:%M}" if language() == "en" else f"{moment:%H.%M}"
 
 
 def _meeting_when(record: MeetingRecord) -> str:
@@ -193,18 +214,20 @@ def _meeting_when(record: MeetingRecord) -> str:
         first = _parsed(min(n.created_at for n in record.live_notes))
         day = _local(first).date() if first else None
     if day is None:
-        return "inget datum registrerat"
+        return _("inget datum registrerat")
     when = swedish_date(day)
     same_day = [m for m in moments if m.date() == day]
     if same_day:
         start, end = _clock_time(same_day[0]), _clock_time(same_day[-1])
-        when += f", kl. {start}" + (f"–{end}" if end != start else "") + _ZONE_NOTE
+        when = _("{day}, kl. {time}").format(day=when, time=start + (f"–{end}" if end != start else "") + _ZONE_NOTE)
     return when
 
 
 def _stamp(moment: datetime) -> str:
     local = _local(moment)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year} kl. {_clock_time(local)}{_ZONE_NOTE}"
+    months = minutes_en.MONTHS if language() == "en" else _MONTHS
+    day = f"{local.day} {months[local.month - 1]} {local.year}"
+    return _("{day} kl. {time}").format(day=day, time=_clock_time(local) + _ZONE_NOTE)
 
 
 def _minutes(seconds: float) -> int:
@@ -215,18 +238,18 @@ def _minutes(seconds: float) -> int:
 
 
 def _facts(record: MeetingRecord, *lines: str) -> str:
-    template = TEMPLATES.get(record.review.template)
-    facts = [f"Granskning: {md_inline(record.review.title)}"]
-    facts.append(f"Mall: {md_inline(template.name if template else record.review.template)}")
+    facts = [_("Granskning: {title}").format(title=md_inline(record.review.title))]
+    name = template_name(record.review.template, language())
+    facts.append(_("Mall: {name}").format(name=md_inline(name)))
     facts += lines
-    facts.append(f"Sammanställt: {_stamp(record.exported_at)}")
+    facts.append(_("Sammanställt: {stamp}").format(stamp=_stamp(record.exported_at)))
     return "\n".join("- " + fact for fact in facts)
 
 
 def _question_label(question: Question | None) -> str:
     if question is None:
-        return GENERAL
-    return f"Fråga {md_inline(question.number)}. {md_inline(question.text)}"
+        return _(GENERAL)
+    return _("Fråga {number}. {text}").format(number=md_inline(question.number), text=md_inline(question.text))
 
 
 def _grouped(record: MeetingRecord, notes: Iterable[Note]) -> list[tuple[Question | None, list[Note]]]:
@@ -242,7 +265,7 @@ def _grouped(record: MeetingRecord, notes: Iterable[Note]) -> list[tuple[Questio
 
 def _notes_by_question(doc: _Doc, record: MeetingRecord, notes: Iterable[Note]) -> None:
     for question, items in _grouped(record, notes):
-        label = GENERAL if question is None else f"Fråga {md_inline(question.number)}."
+        label = _(GENERAL) if question is None else _("Fråga {number}.").format(number=md_inline(question.number))
         text = f"**{label}**" if question is None else f"**{label}** {md_inline(question.text)}"
         doc.add(text)
         doc.bullets(_bullet(note.text) for note in items)
@@ -276,56 +299,62 @@ def _agenda(record: MeetingRecord) -> list[list[str]]:
         state = slot_state(events, slot.planned_minutes, record.exported_at)
         planned_total += slot.planned_minutes
         if state.phase is TimerPhase.NOT_STARTED:
-            actual = "ej startad"
+            actual = _("ej startad")
         else:
             started, actual_total = True, actual_total + state.elapsed_seconds
             minutes = _minutes(state.elapsed_seconds)
             extra = [f"+{minutes - slot.planned_minutes} min"] if minutes > slot.planned_minutes else []
-            extra += ["pågår"] if state.phase is TimerPhase.RUNNING else []
+            extra += [_("pågår")] if state.phase is TimerPhase.RUNNING else []
             actual = f"{minutes} min" + (f" ({', '.join(extra)})" if extra else "")
         rows.append([md_inline(slot.title), f"{slot.planned_minutes} min", actual])
     total = f"{_minutes(actual_total)} min" if started else "–"
-    rows.append(["**Totalt**", f"{planned_total} min", total])
+    rows.append([_("**Totalt**"), f"{planned_total} min", total])
     return rows
 
 
 def render_minutes(record: MeetingRecord) -> str:
     """The protokoll: participants, agenda with planned and actual time, each party's notes by category."""
     doc = _Doc()
-    doc.heading(1, f"Protokoll: {md_inline(record.meeting.title)}")
+    doc.heading(1, _("Protokoll: {title}").format(title=md_inline(record.meeting.title)))
     facilitator = md_inline(record.review.facilitator) if record.review.facilitator.strip() else "–"
-    doc.add(_facts(record, f"Datum: {_meeting_when(record)}", f"Mötesledare: {facilitator}"))
+    doc.add(_facts(record, _("Datum: {when}").format(when=_meeting_when(record)), _("Mötesledare: {name}").format(name=facilitator)))
 
-    doc.heading(2, "Deltagare")
+    doc.heading(2, _("Deltagare"))
     for party in record.parties:
         doc.add(f"**{md_inline(party.name)}**")
         members = [m for m in record.members if m.party_id == party.id]
         if members:
             doc.bullets(_bullet(m.name + (f", {m.role}" if m.role.strip() else "")) for m in members)
         else:
-            doc.add("Inga deltagare registrerade.")
+            doc.add(_("Inga deltagare registrerade."))
 
-    doc.heading(2, "Dagordning")
-    doc.table(("Punkt", "Planerad tid", "Faktisk tid"), _agenda(record))
+    doc.heading(2, _("Dagordning"))
+    doc.table([_(h) for h in ("Punkt", "Planerad tid", "Faktisk tid")], _agenda(record))
 
+    follow_up = record.meeting.kind is MeetingKind.FOLLOW_UP
     for party in record.parties:
         doc.heading(2, md_inline(party.name))
         notes = _party_notes(record, party)
-        noted = {n.question_id for n in notes}
-        silent = [md_inline(q.number) for q in record.questions if q.selected and q.id not in noted]
-        if silent:
-            doc.add(f"Frågor utan anteckningar: {', '.join(silent)}.")
+        if follow_up:
+            _action_follow_up(doc, record, party)  # the follow-up walks actions, not questions
+        else:
+            noted = {n.question_id for n in notes}
+            silent = [md_inline(q.number) for q in record.questions if q.selected and q.id not in noted]
+            if silent:
+                doc.add(_("Frågor utan anteckningar: {numbers}.").format(numbers=", ".join(silent)))
         for category, items in _by_category(notes).items():
-            doc.heading(3, CATEGORY_HEADINGS[category])
+            doc.heading(3, _(CATEGORY_HEADINGS[category]))
             if items:
                 _notes_by_question(doc, record, items)
             else:
-                doc.add("Inga.")
+                doc.add(_("Inga."))
 
-    doc.heading(2, AGREED_HEADING)
+    doc.heading(2, _(AGREED_HEADING))
     doc.add(
-        "Det som parterna kom överens om att ta med i respektive rapport. Den part som granskats äger alltid "
-        "det som framkommer om den och beslutar själv vad som får spridas i HFS-nätverket."
+        _(
+            "Det som parterna kom överens om att ta med i respektive rapport. Den part som granskats äger alltid "
+            "det som framkommer om den och beslutar själv vad som får spridas i HFS-nätverket."
+        )
     )
     for party in record.parties:
         doc.add(f"**{md_inline(party.name)}**")
@@ -333,15 +362,33 @@ def render_minutes(record: MeetingRecord) -> str:
         if agreed:
             doc.bullets(_bullet(n.text, _agreed_prefix(record, n)) for n in agreed)
         else:
-            doc.add("Inget är markerat för rapporten.")
+            doc.add(_("Inget är markerat för rapporten."))
     return doc.text()
+
+
+def _action_follow_up(doc: _Doc, record: MeetingRecord, party: Party) -> None:
+    """Step 5: each of the party's actions with its status, what was achieved and how the work is sustained."""
+    doc.heading(3, _(FOLLOW_UP_HEADING))
+    actions = [a for a in record.actions if a.party_id == party.id and a.deleted_at is None]
+    if not actions:
+        doc.add(_("Inga åtgärder i handlingsplanen."))
+    status, outcome, sustain = (_(label) for label in FOLLOW_UP_LABELS)
+    for number, action in enumerate(actions, start=1):
+        doc.add(_("**Åtgärd {number}.** {goal}").format(number=number, goal=md_inline(action.goal)))
+        doc.bullets(
+            [
+                f"- {status}: {_(ACTION_STATUS_LABELS[action.status])}",
+                _bullet(action.outcome, f"{outcome}: ") if action.outcome.strip() else f"- {outcome}: –",
+                _bullet(action.sustain, f"{sustain}: ") if action.sustain.strip() else f"- {sustain}: –",
+            ]
+        )
 
 
 def _agreed_prefix(record: MeetingRecord, note: Note) -> str:
     question = record.question_of(note)
-    where = f"fråga {md_inline(question.number)}" if question else GENERAL.lower()
-    shared = f" ({SHARED_MARK})" if note.share is Share.NETWORK else ""
-    return f"{CATEGORY_LABELS[note.category]}, {where}{shared}: "
+    where = _("fråga {number}").format(number=md_inline(question.number)) if question else _(GENERAL.lower())
+    shared = f" ({_(SHARED_MARK)})" if note.share is Share.NETWORK else ""
+    return f"{_(CATEGORY_LABELS[note.category])}, {where}{shared}: "
 
 
 # ------------------------------------------------------------- party report
@@ -360,31 +407,33 @@ def render_party_report(record: MeetingRecord, party: Party) -> str:
     """One party's report: only its own notes agreed for the report, by question and category, and its action plan."""
     doc = _Doc()
     name = md_inline(party.name)
-    doc.heading(1, f"Rapport: {name}")
+    doc.heading(1, _("Rapport: {name}").format(name=name))
     other = record.other(party)
-    lines = [f"Motpart: {md_inline(other.name)}"] if other else []
-    lines.append(f"Möte: {md_inline(record.meeting.title)}, {_meeting_when(record)}")
+    lines = [_("Motpart: {name}").format(name=md_inline(other.name))] if other else []
+    lines.append(_("Möte: {title}, {when}").format(title=md_inline(record.meeting.title), when=_meeting_when(record)))
     doc.add(_facts(record, *lines))
     doc.add(
-        f"Rapporten innehåller det som parterna kom överens om att dokumentera om {name}. "
-        f"{name} äger innehållet och beslutar vad som får spridas i HFS-nätverket."
+        _(
+            "Rapporten innehåller det som parterna kom överens om att dokumentera om {name}. "
+            "{name} äger innehållet och beslutar vad som får spridas i HFS-nätverket."
+        ).format(name=name)
     )
     agreed = _party_notes(record, party, report=True)
     if not agreed:
-        doc.add("Inga anteckningar är markerade för rapporten.")
+        doc.add(_("Inga anteckningar är markerade för rapporten."))
     for question, items in _grouped(record, agreed):
         doc.heading(2, _question_label(question))
         for category, notes in _by_category(items).items():
             if notes:
-                doc.heading(3, CATEGORY_HEADINGS[category])
+                doc.heading(3, _(CATEGORY_HEADINGS[category]))
                 doc.bullets(_bullet(n.text) for n in notes)
 
-    doc.heading(2, ACTION_PLAN_HEADING)
+    doc.heading(2, _(ACTION_PLAN_HEADING))
     rows = _action_rows(record, party, agreed)
     if rows:
-        doc.table(ACTION_PLAN_COLUMNS, rows)
+        doc.table([_(column) for column in ACTION_PLAN_COLUMNS], rows)
     else:
-        doc.add("Inga åtgärder är beslutade ännu.")
+        doc.add(_("Inga åtgärder är beslutade ännu."))
     return doc.text()
 
 
@@ -394,22 +443,25 @@ def render_party_report(record: MeetingRecord, party: Party) -> str:
 def render_network_summary(record: MeetingRecord) -> str:
     """For the HFS network and the strategy days: only what each owner released (`network`, in the report)."""
     doc = _Doc()
-    doc.heading(1, f"Nätverkssammanfattning: {md_inline(record.review.title)}")
-    parties = " och ".join(md_inline(p.name) for p in record.parties)
-    doc.add(_facts(record, f"Parter: {parties}", f"Möte: {md_inline(record.meeting.title)}, {_meeting_when(record)}"))
+    doc.heading(1, _("Nätverkssammanfattning: {title}").format(title=md_inline(record.review.title)))
+    parties = _(" och ").join(md_inline(p.name) for p in record.parties)
+    meeting = _("Möte: {title}, {when}").format(title=md_inline(record.meeting.title), when=_meeting_when(record))
+    doc.add(_facts(record, _("Parter: {names}").format(names=parties), meeting))
     doc.add(
-        "Sammanfattningen innehåller endast det som respektive part har gett klartecken till att sprida i "
-        "HFS-nätverket, som underlag till nätverket och HFS strategidagar. Varje bidrag står under den part "
-        "som äger det."
+        _(
+            "Sammanfattningen innehåller endast det som respektive part har gett klartecken till att sprida i "
+            "HFS-nätverket, som underlag till nätverket och HFS strategidagar. Varje bidrag står under den part "
+            "som äger det."
+        )
     )
     for party in record.parties:
         doc.heading(2, md_inline(party.name))
         released = _party_notes(record, party, network=True)
         if not released:
-            doc.add(f"{md_inline(party.name)} har inte gett klartecken till att sprida något.")
+            doc.add(_("{name} har inte gett klartecken till att sprida något.").format(name=md_inline(party.name)))
         for category, items in _by_category(released).items():
             if items:
-                doc.heading(3, CATEGORY_HEADINGS[category])
+                doc.heading(3, _(CATEGORY_HEADINGS[category]))
                 _notes_by_question(doc, record, items)
     return doc.text()
 
@@ -417,7 +469,7 @@ def render_network_summary(record: MeetingRecord) -> str:
 # --------------------------------------------------------------------- HTML
 
 _PAGE = """<!DOCTYPE html>
-<html lang="sv">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -442,4 +494,4 @@ def markdown_parser() -> MarkdownIt:
 def render_html(markdown_text: str, title: str) -> str:
     """A small complete HTML page; any HTML in user text is shown as text, never run."""
     body = markdown_parser().render(markdown_text)
-    return _PAGE.format(title=html.escape(clean(title).replace("\n", " ")), body=body)
+    return _PAGE.format(lang=language(), title=html.escape(clean(title).replace("\n", " ")), body=body)

@@ -39,7 +39,8 @@ def load_sample(store: Store, name: str = "region") -> Review:
     party_a, party_b = spec["parties"]
     with store.transaction():
         review = store.create_review(
-            spec["template"], party_a["name"], party_b["name"], spec["title"], spec.get("facilitator", "")
+            spec["template"], party_a["name"], party_b["name"], spec["title"], spec.get("facilitator", ""),
+            language="sv",  # the sample's answers are in Swedish and answer the Swedish questions
         )
         store.update_review(
             review.id,

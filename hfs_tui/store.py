@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import schema
+from . import i18n, schema
+from .i18n import t
 from .clock import Clock, system_clock, to_iso
 from .model import (
     Action,
@@ -39,7 +40,8 @@ from .model import (
     TimerEvent,
     TimerEventKind,
 )
-from .templates import get_template
+from .progress import MeetingActivity, ReviewCounts
+from .templates import get_template, review_title
 
 BUSY_TIMEOUT_MS = 5000
 RECOVERABLE_DAYS = 30
@@ -62,15 +64,15 @@ class Store:
         """Open or create an hfs-tui database; refuse foreign, newer or damaged files with a clear message."""
         path = Path(path)
         if path.is_dir():
-            raise StoreError(f"{path}: är en mapp, inte en databasfil")
+            raise StoreError(t("error.db.is_folder", path=path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"{path}: kan inte skapa mappen ({error.strerror})") from None
+            raise StoreError(t("error.db.no_folder", path=path, reason=error.strerror)) from None
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as error:
-            raise StoreError(f"{path}: kan inte öppna databasen ({error})") from None
+            raise StoreError(t("error.db.cannot_open", path=path, reason=error)) from None
         db = Database(conn, execute_plugins=False)  # no third-party sqlite-utils plugins run on our file (and start-up skips scanning for them)
         try:
             _configure(db)
@@ -80,10 +82,10 @@ class Store:
                 db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")  # a write: only when needed
         except sqlite3.OperationalError as error:  # locked, read-only, unreadable: not a damaged file
             conn.close()
-            raise StoreError(f"{path}: kan inte öppna databasen ({error})") from None
+            raise StoreError(t("error.db.cannot_open", path=path, reason=error)) from None
         except sqlite3.DatabaseError as error:
             conn.close()
-            raise StoreError(f"{path}: filen är skadad eller inte en SQLite-databas ({error})") from None
+            raise StoreError(t("error.db.damaged_file", path=path, reason=error)) from None
         except StoreError:
             conn.close()
             raise
@@ -121,7 +123,7 @@ class Store:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as error:
-            raise StoreError(f"databasen kunde inte skriva ({error})") from error
+            raise StoreError(t("error.db.write", reason=error)) from error
 
     def _now(self) -> str:
         return to_iso(self.clock())
@@ -138,15 +140,20 @@ class Store:
         party_b: str,
         title: str | None = None,
         facilitator: str = "",
+        language: str | None = None,
     ) -> Review:
-        """A review from a template: two parties, the template's questions and its three meetings."""
-        template = get_template(template_key)
+        """A review from a template: two parties, the template's questions and its three meetings.
+
+        The questions and meeting titles are in `language` (default: the UI's language, Swedish unless chosen).
+        """
+        language = language or i18n.language()
+        template = get_template(template_key, language)
         party_a, party_b = party_a.strip(), party_b.strip()
         if not party_a or not party_b:
-            raise StoreError("båda parterna behöver ett namn")
-        if party_a == party_b:
-            raise StoreError("parterna måste ha olika namn")
-        title = (title or "").strip() or f"Kollegialt lärande: {party_a} och {party_b}"
+            raise StoreError(t("error.parties_need_names"))
+        if party_a.casefold() == party_b.casefold():  # find_party matches names case-insensitively
+            raise StoreError(t("error.parties_same_name"))
+        title = (title or "").strip() or review_title(party_a, party_b, language)
         now = self._now()
         with self.transaction():
             review_id = self.db["reviews"].insert(
@@ -193,7 +200,7 @@ class Store:
     def review(self, review_id: int) -> Review:
         row = self._one("SELECT * FROM reviews WHERE id = ?", [review_id])
         if row is None:
-            raise StoreError(f"granskningen {review_id} finns inte")
+            raise StoreError(t("error.review_missing", id=review_id))
         return _review(row)
 
     def find_review(self, ref: str) -> Review:
@@ -204,10 +211,10 @@ class Store:
         else:
             rows = list(self.db.query("SELECT * FROM reviews WHERE title = ? AND deleted_at IS NULL", [ref]))
             if len(rows) > 1:
-                raise StoreError(f"flera granskningar heter {ref!r}: ange id i stället")
+                raise StoreError(t("error.review_ambiguous", ref=repr(ref)))
             row = rows[0] if rows else None
         if row is None:
-            raise StoreError(f"ingen granskning {ref!r} (se `hfs-tui list`)")
+            raise StoreError(t("error.review_unknown", ref=repr(ref)))
         return _review(row)
 
     def reviews(self, include_deleted: bool = False) -> list[ReviewSummary]:
@@ -224,7 +231,7 @@ class Store:
         if unknown:
             raise ValueError(f"not review fields: {sorted(unknown)}")
         if "title" in fields and not fields["title"].strip():
-            raise StoreError("granskningen behöver en titel")
+            raise StoreError(t("error.review_needs_title"))
         with self.transaction():
             self.db["reviews"].update(review_id, fields)
         return self.review(review_id)
@@ -246,6 +253,55 @@ class Store:
             )
         return cursor.rowcount
 
+    def review_counts(self) -> dict[int, ReviewCounts]:
+        """For each live review, what `progress.current_step` decides from: a handful of grouped queries."""
+        ids = [r["id"] for r in self.db.query("SELECT id FROM reviews WHERE deleted_at IS NULL")]
+        questions = dict(self.db.execute(
+            "SELECT review_id, COUNT(*) FROM questions WHERE selected = 1 GROUP BY review_id"
+        ).fetchall())
+        per_party: dict[str, dict[int, list[int]]] = {"answered": {}, "assessed": {}}
+        for name, sql in (
+            ("answered", "SELECT question_id, party_id FROM answers WHERE trim(text) != ''"),
+            ("assessed", "SELECT DISTINCT question_id, party_id FROM assessments"),
+        ):
+            rows = self.db.execute(
+                f"""SELECT p.review_id, p.key, COUNT(DISTINCT x.question_id) FROM ({sql}) x
+                    JOIN questions q ON q.id = x.question_id AND q.selected = 1
+                    JOIN parties p ON p.id = x.party_id GROUP BY p.review_id, p.key"""
+            )
+            for review_id, key, count in rows:
+                per_party[name].setdefault(review_id, [0, 0])["ab".index(key)] = count
+        actions = {
+            review_id: (count, followed)
+            for review_id, count, followed in self.db.execute(
+                """SELECT review_id, COUNT(*), SUM(status != 'open') FROM actions
+                   WHERE deleted_at IS NULL GROUP BY review_id"""
+            )
+        }
+        meetings: dict[int, dict[MeetingKind, MeetingActivity]] = {}
+        for row in self.db.query(
+            """SELECT m.review_id, m.kind, m.held_on,
+                      (SELECT COUNT(*) FROM slots s WHERE s.meeting_id = m.id) AS slots,
+                      (SELECT COUNT(DISTINCT e.slot_id) FROM timer_events e JOIN slots s ON s.id = e.slot_id
+                       WHERE s.meeting_id = m.id) AS started,
+                      (SELECT COUNT(*) FROM notes n WHERE n.meeting_id = m.id AND n.deleted_at IS NULL) AS notes
+               FROM meetings m ORDER BY m.id"""
+        ):
+            meetings.setdefault(row["review_id"], {}).setdefault(  # the first of a kind, as meeting_of_kind
+                MeetingKind(row["kind"]), MeetingActivity(row["slots"], row["started"], row["notes"], row["held_on"])
+            )
+        return {
+            review_id: ReviewCounts(
+                questions=questions.get(review_id, 0),
+                answered=tuple(per_party["answered"].get(review_id, (0, 0))),
+                assessed=tuple(per_party["assessed"].get(review_id, (0, 0))),
+                actions=actions.get(review_id, (0, 0))[0],
+                actions_followed_up=actions.get(review_id, (0, 0))[1] or 0,
+                meetings=meetings.get(review_id, {}),
+            )
+            for review_id in ids
+        }
+
     # ----------------------------------------------------------------- parties
 
     def parties(self, review_id: int) -> list[Party]:
@@ -254,7 +310,7 @@ class Store:
     def party(self, party_id: int) -> Party:
         row = self._one("SELECT * FROM parties WHERE id = ?", [party_id])
         if row is None:
-            raise StoreError(f"parten {party_id} finns inte")
+            raise StoreError(t("error.party_missing", id=party_id))
         return _party(row)
 
     def find_party(self, review_id: int, ref: str) -> Party:
@@ -264,16 +320,31 @@ class Store:
             if wanted in (party.key, party.name.casefold()):
                 return party
         names = ", ".join(f"{p.key} = {p.name}" for p in self.parties(review_id))
-        raise StoreError(f"ingen part {ref!r} i granskningen ({names})")
+        raise StoreError(t("error.party_unknown", ref=repr(ref), names=names))
 
     def update_party(self, party_id: int, **fields: Any) -> Party:
         allowed = {"name", "kind", "hours_estimate"}
         if set(fields) - allowed:
             raise ValueError(f"not party fields: {sorted(set(fields) - allowed)}")
         if "name" in fields and not str(fields["name"]).strip():
-            raise StoreError("parten behöver ett namn")
+            raise StoreError(t("error.party_needs_name"))
         with self.transaction():
             self.db["parties"].update(party_id, fields)
+        return self.party(party_id)
+
+    def rename_party(self, party_id: int, name: str) -> Party:
+        """Rename a party and, in the same transaction, its meeting slots ("Återkoppling till …") that carry the name."""
+        name = name.strip()
+        if not name:
+            raise StoreError(t("error.party_needs_name"))
+        party = self.party(party_id)
+        if any(p.name.casefold() == name.casefold() for p in self.parties(party.review_id) if p.id != party_id):
+            raise StoreError(t("error.parties_same_name"))
+        with self.transaction():
+            self.db["parties"].update(party_id, {"name": name})
+            self.db.execute(
+                "UPDATE slots SET title = replace(title, ?, ?) WHERE party_id = ?", [party.name, name, party_id]
+            )
         return self.party(party_id)
 
     def members(self, party_id: int) -> list[Member]:
@@ -282,16 +353,24 @@ class Store:
             for r in self.db.query("SELECT * FROM members WHERE party_id = ? ORDER BY id", [party_id])
         ]
 
+    def member(self, member_id: int) -> Member:
+        row = self._one("SELECT * FROM members WHERE id = ?", [member_id])
+        if row is None:
+            raise StoreError(t("error.member_missing", id=member_id))
+        return Member(row["id"], row["party_id"], row["name"], row["role"])
+
     def add_member(self, party_id: int, name: str, role: str = "") -> Member:
         if not name.strip():
-            raise StoreError("deltagaren behöver ett namn")
+            raise StoreError(t("error.member_needs_name"))
         with self.transaction():
             member_id = self.db["members"].insert({"party_id": party_id, "name": name.strip(), "role": role}).last_pk
         return Member(member_id, party_id, name.strip(), role)
 
     def update_member(self, member_id: int, name: str, role: str) -> None:
+        if not name.strip():
+            raise StoreError(t("error.member_needs_name"))
         with self.transaction():
-            self.db["members"].update(member_id, {"name": name, "role": role})
+            self.db["members"].update(member_id, {"name": name.strip(), "role": role.strip()})
 
     def remove_member(self, member_id: int) -> None:
         with self.transaction():
@@ -311,12 +390,12 @@ class Store:
     def question(self, question_id: int) -> Question:
         row = self._one("SELECT * FROM questions WHERE id = ?", [question_id])
         if row is None:
-            raise StoreError(f"frågan {question_id} finns inte")
+            raise StoreError(t("error.question_missing", id=question_id))
         return _question(row)
 
     def add_question(self, review_id: int, text: str, sub_questions: Sequence[str] = ()) -> Question:
         if not text.strip():
-            raise StoreError("frågan behöver en text")
+            raise StoreError(t("error.question_needs_text"))
         with self.transaction():
             position = self._one(
                 "SELECT COALESCE(MAX(position), 0) + 1 AS p FROM questions WHERE review_id = ?", [review_id]
@@ -333,7 +412,7 @@ class Store:
 
     def update_question(self, question_id: int, text: str, sub_questions: Sequence[str]) -> Question:
         if not text.strip():
-            raise StoreError("frågan behöver en text")
+            raise StoreError(t("error.question_needs_text"))
         with self.transaction():
             self.db["questions"].update(
                 question_id,
@@ -394,7 +473,7 @@ class Store:
 
     def add_document(self, party_id: int, title: str, question_id: int | None = None) -> Document:
         if not title.strip():
-            raise StoreError("dokumentet behöver en titel")
+            raise StoreError(t("error.document_needs_title"))
         with self.transaction():
             doc_id = self.db["documents"].insert(
                 {"party_id": party_id, "question_id": question_id, "title": title.strip()}
@@ -404,6 +483,12 @@ class Store:
     def remove_document(self, document_id: int) -> None:
         with self.transaction():
             self.db["documents"].delete(document_id)
+
+    def rename_document(self, document_id: int, title: str) -> None:
+        if not title.strip():
+            raise StoreError(t("error.document_needs_title"))
+        with self.transaction():
+            self.db["documents"].update(document_id, {"title": title.strip()})
 
     def import_answers(self, party_id: int, answers: Iterable[tuple[int, str, Sequence[str]]]) -> int:
         """Replace a party's answers and documents for the given questions, all or nothing.
@@ -438,7 +523,7 @@ class Store:
         self, question_id: int, party_id: int, reviewer_party_id: int, sign: Sign, comment: str
     ) -> Assessment:
         if party_id == reviewer_party_id:
-            raise StoreError("en part bedömer den andra partens svar, inte sina egna")
+            raise StoreError(t("error.assessment_own"))
         with self.transaction():
             assessment_id = self.db["assessments"].insert(
                 {
@@ -493,7 +578,7 @@ class Store:
     def meeting(self, meeting_id: int) -> Meeting:
         row = self._one("SELECT * FROM meetings WHERE id = ?", [meeting_id])
         if row is None:
-            raise StoreError(f"mötet {meeting_id} finns inte")
+            raise StoreError(t("error.meeting_missing", id=meeting_id))
         return _meeting(row)
 
     def meeting_of_kind(self, review_id: int, kind: MeetingKind) -> Meeting:
@@ -501,7 +586,7 @@ class Store:
             "SELECT * FROM meetings WHERE review_id = ? AND kind = ? ORDER BY id LIMIT 1", [review_id, kind.value]
         )
         if row is None:
-            raise StoreError(f"granskningen {review_id} har inget möte av typen {kind.value}")
+            raise StoreError(t("error.meeting_kind_missing", id=review_id, kind=kind.value))
         return _meeting(row)
 
     def set_meeting_position(self, meeting_id: int, slot_id: int | None, question_id: int | None) -> None:
@@ -522,7 +607,7 @@ class Store:
             fields["title"] = title
         if planned_minutes is not None:
             if planned_minutes <= 0:
-                raise StoreError("planerad tid måste vara minst en minut")
+                raise StoreError(t("error.slot_minutes"))
             fields["planned_minutes"] = planned_minutes
         with self.transaction():
             self.db["slots"].update(slot_id, fields)
@@ -559,7 +644,7 @@ class Store:
         """Commit a note; only when this returns may the screen show it as saved."""
         text = text.strip()
         if not text:
-            raise StoreError("en tom anteckning sparas inte")
+            raise StoreError(t("error.note_empty"))
         now = self._now()
         with self.transaction():
             note_id = self.db["notes"].insert(
@@ -581,7 +666,7 @@ class Store:
     def note(self, note_id: int) -> Note:
         row = self._one("SELECT * FROM notes WHERE id = ?", [note_id])
         if row is None:
-            raise StoreError(f"anteckningen {note_id} finns inte")
+            raise StoreError(t("error.note_missing", id=note_id))
         return _note(row)
 
     def notes(self, meeting_id: int, question_id: int | None = None, include_deleted: bool = False) -> list[Note]:
@@ -607,7 +692,7 @@ class Store:
     def edit_note(self, note_id: int, text: str, category: Category | None = None) -> Note:
         text = text.strip()
         if not text:
-            raise StoreError("en anteckning kan inte vara tom; ta bort den med d i stället")
+            raise StoreError(t("error.note_edit_empty"))
         note = self.note(note_id)
         fields = {"text": text, "category": Category(category or note.category).value, "updated_at": self._now()}
         with self.transaction():
@@ -669,6 +754,21 @@ class Store:
             self.db["notes"].update(note_id, fields)
         return self.note(note_id)
 
+    def set_party_in_report(self, meeting_id: int, party_id: int, in_report: bool) -> int:
+        """Agree all of one party's live notes of a meeting for its report at once, or withdraw them all.
+
+        A withdrawn note is also made internal: only what is in the report may be shared with the network.
+        Returns how many notes were changed.
+        """
+        if in_report:
+            change, unchanged = "in_report = 1", "in_report = 1"
+        else:
+            change, unchanged = "in_report = 0, share = 'internal'", "in_report = 0 AND share = 'internal'"
+        sql = f"""UPDATE notes SET {change}, updated_at = ?
+                  WHERE meeting_id = ? AND party_id = ? AND deleted_at IS NULL AND NOT ({unchanged})"""
+        with self.transaction():
+            return self.db.execute(sql, [self._now(), meeting_id, party_id]).rowcount
+
     # ----------------------------------------------------------------- actions
 
     def actions(self, review_id: int, party_id: int | None = None) -> list[Action]:
@@ -682,12 +782,12 @@ class Store:
     def action(self, action_id: int) -> Action:
         row = self._one("SELECT * FROM actions WHERE id = ?", [action_id])
         if row is None:
-            raise StoreError(f"åtgärden {action_id} finns inte")
+            raise StoreError(t("error.action_missing", id=action_id))
         return _action(row)
 
     def add_action(self, review_id: int, party_id: int, goal: str, note_id: int | None = None, **fields: str) -> Action:
         if not goal.strip():
-            raise StoreError("åtgärden behöver ett mål (Detta vill vi uppnå)")
+            raise StoreError(t("error.action_needs_goal"))
         now = self._now()
         record = {"review_id": review_id, "party_id": party_id, "note_id": note_id, "goal": goal.strip()}
         record.update(_action_fields(fields))
@@ -705,11 +805,16 @@ class Store:
         review_id = self.meeting(note.meeting_id).review_id
         return self.add_action(review_id, note.party_id, note.text, note_id=note.id)
 
+    def actions_from_notes(self, note_ids: Iterable[int]) -> list[Action]:
+        """Several notes into actions at once (all of a party's `>` notes): all of them or, on failure, none."""
+        with self.transaction():
+            return [self.action_from_note(note_id) for note_id in note_ids]
+
     def update_action(self, action_id: int, **fields: str) -> Action:
         record = _action_fields(fields)
         if "goal" in fields:
             if not fields["goal"].strip():
-                raise StoreError("åtgärden behöver ett mål (Detta vill vi uppnå)")
+                raise StoreError(t("error.action_needs_goal"))
             record["goal"] = fields["goal"].strip()
         record["updated_at"] = self._now()
         with self.transaction():
@@ -736,14 +841,14 @@ def _check_identity(db: Database, path: Path) -> None:
     application_id = db.execute("PRAGMA application_id").fetchone()[0]
     tables = set(db.table_names())
     if application_id != schema.APPLICATION_ID and tables - {schema.migrations.migrations_table}:
-        raise StoreError(f"{path}: är inte en hfs-tui-databas (den innehåller andra tabeller)")
+        raise StoreError(t("error.db.foreign", path=path))
     check = db.execute("PRAGMA quick_check").fetchone()[0]
     if check != "ok":
-        raise StoreError(f"{path}: databasen är skadad ({check})")
+        raise StoreError(t("error.db.damaged", path=path, reason=check))
     applied = {m.name for m in schema.migrations.applied(db)}
     newer = applied - schema.KNOWN_MIGRATIONS
     if newer:
-        raise StoreError(f"{path}: databasen kommer från en nyare version av hfs-tui; uppdatera programmet")
+        raise StoreError(t("error.db.newer", path=path))
 
 
 _ACTION_TEXT_FIELDS = ("activities", "responsible", "timeline", "follow_up", "outcome", "sustain")

@@ -8,8 +8,9 @@ primary-care centres (seed 002) into questions: the starting question, the four 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from . import templates_en
 from .model import MeetingKind
 
 
@@ -162,9 +163,37 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
-def get_template(key: str) -> Template:
+REVIEW_TITLE = "Kollegialt lärande: {party_a} och {party_b}"
+
+
+def get_template(key: str, language: str = "sv") -> Template:
+    """The template in Swedish (the seeds' own words) or in English (`templates_en`)."""
     try:
-        return TEMPLATES[key]
+        template = TEMPLATES[key]
     except KeyError:
         known = ", ".join(TEMPLATES)
         raise ValueError(f"unknown template {key!r} (known: {known})") from None
+    return _english(template) if language == "en" else template
+
+
+def template_name(key: str, language: str = "sv") -> str:
+    """The template's name to show (a review stores only the key); the key itself if it is unknown."""
+    return get_template(key, language).name if key in TEMPLATES else key
+
+
+def review_title(party_a: str, party_b: str, language: str = "sv") -> str:
+    """The default title of a new review."""
+    return (templates_en.REVIEW_TITLE if language == "en" else REVIEW_TITLE).format(party_a=party_a, party_b=party_b)
+
+
+def _english(template: Template) -> Template:
+    questions = tuple(QuestionTemplate(text, subs) for text, subs in templates_en.QUESTIONS[template.key])
+    meetings = tuple(
+        replace(
+            plan,
+            title=templates_en.MEETING_TITLES[plan.title],
+            slots=tuple(replace(slot, title=templates_en.SLOT_TITLES[slot.title]) for slot in plan.slots),
+        )
+        for plan in template.meetings
+    )
+    return replace(template, name=templates_en.NAMES[template.key], questions=questions, meetings=meetings)

@@ -12,7 +12,7 @@ from textual.widgets import Button, DataTable, Label, Static
 from hfs_tui.i18n import t
 from hfs_tui.safe_text import plain
 
-from .keys import KeyAction
+from .keys import KeyAction, app_key_actions
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -45,14 +45,14 @@ class ConfirmDialog(ModalScreen[bool]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys of the screen it was opened from, read from that screen's key table."""
+    """The keys of the screen it was opened from (its key table), then the app-wide keys it does not list."""
 
     BINDINGS = [Binding("escape,question_mark,q", "close", show=False)]
 
     def __init__(self, title: str, actions: tuple[KeyAction, ...]) -> None:
         super().__init__()
         self.help_title = title
-        self.actions = actions
+        self.actions = actions + app_key_actions(a.action for a in actions)  # e.g. F2 (theme) on every screen
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -6,9 +6,11 @@ that what the Footer shows is also in the palette and on the help screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from hfs_tui.i18n import t
 
@@ -42,15 +44,56 @@ def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
     return [action.binding() for action in actions]
 
 
+def app_key_actions(screen_actions: Iterable[str]) -> tuple[KeyAction, ...]:
+    """The app-wide keys a screen does not list itself: the help screen and the palette add these.
+
+    The palette key is left out: it opens the palette, so listing it there would be circular.
+    """
+    listed = set(screen_actions)
+    return tuple(a for a in APP_KEYS if a.action not in listed and a.action != "app.command_palette")
+
+
+def relabel_bindings() -> None:
+    """Rebuild the BINDINGS of every class with KEY_ACTIONS in the current language.
+
+    Textual reads a class's BINDINGS once, when the class is defined: a screen imported before the
+    language was chosen (a test, or a module imported early) would keep the other language in its
+    Footer. The app calls this before it starts; `_merge_bindings` is where Textual itself does it.
+    """
+    classes, pending = [], [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if hasattr(cls, "KEY_ACTIONS"):
+            classes.append(cls)
+    for cls in classes:
+        if "KEY_ACTIONS" in cls.__dict__:
+            cls.BINDINGS = bindings(cls.KEY_ACTIONS)
+    for cls in classes:
+        cls._merged_bindings = cls._merge_bindings()
+
+
 APP_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("f2", "app.cycle_theme", "key.cycle_theme", show=False, key_display="F2"),
+    KeyAction("ctrl+p", "app.command_palette", "key.palette", show=False, priority=True),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
 )
 
 HOME_KEYS = (
-    KeyAction("enter", "open_review", "key.open_review", key_display="⏎"),
-    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
     KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("enter", "open_review", "home.key.open", key_display="⏎", show=False),
+    KeyAction("n", "new_review", "home.key.new"),
+    KeyAction("s", "setup", "home.key.setup", show=False),
+    KeyAction("a", "answers", "home.key.answers", show=False),
+    KeyAction("m", "meeting", "home.key.meeting", show=False),
+    KeyAction("h", "actions", "home.key.actions", show=False),
+    KeyAction("f", "follow_up", "home.key.follow_up", show=False),
+    KeyAction("r", "rename", "home.key.rename"),
+    KeyAction("d", "delete", "home.key.delete"),
+    KeyAction("u", "deleted", "home.key.deleted"),
+    KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
+    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),  # an 80-column Footer is full
 )
 
 MEETING_KEYS = (

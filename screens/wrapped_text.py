@@ -68,6 +68,12 @@ class WrappedText(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {"wrapped-text--highlight"}
     DEFAULT_CSS = """
+    WrappedText {
+        /* The lines are wrapped to the width left beside the scrollbar: keep that width the same whether or
+           not the scrollbar shows, or a scrollbar appearing after the wrap cuts the line ends off. */
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+    }
     WrappedText > .wrapped-text--highlight {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
@@ -96,6 +102,11 @@ class WrappedText(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._rewrap()
+
+    def notify_style_update(self) -> None:
+        """A new theme: cached lines hold the old theme's colours (named `hfs.*` styles), so draw them again."""
+        super().notify_style_update()
+        self._strip_cache = {}
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width

@@ -33,6 +33,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The other party's internal notes are hidden during the slot",
     ),
     "meeting.hide_internal_off": ("Alla anteckningar visas", "All notes are shown"),
+    "meeting.now_shared": (
+        "Anteckningen delas nu i HFS-nätverket ({party} äger den; s gör den intern igen)",
+        "The note is now shared with the HFS network ({party} owns it; s makes it internal again)",
+    ),
+    "meeting.now_internal": ("Anteckningen är intern för {party} igen", "The note is internal to {party} again"),
     "category.strength": ("Styrka", "Strength"),
     "category.improvement": ("Förbättringsområde", "Improvement area"),
     "category.good_example": ("Gott exempel", "Good example"),

@@ -14,7 +14,7 @@ from ..wrapped_text import WrappedText
 
 SIGN_SYMBOL = {Sign.PLUS: "+", Sign.MINUS: "−"}
 SIGN_LABEL = {Sign.PLUS: "sign.plus", Sign.MINUS: "sign.minus"}
-SIGN_COLOUR = {Sign.PLUS: "green", Sign.MINUS: "dark_orange"}
+SIGN_STYLE = {Sign.PLUS: "hfs.plus", Sign.MINUS: "hfs.minus"}  # named styles that follow the theme
 
 
 class AnswerColumn(WrappedText):
@@ -42,7 +42,7 @@ class AnswerColumn(WrappedText):
         for assessment in assessments:
             # Colour is a second channel only: the sign and its word carry the meaning on any theme.
             line = Text()
-            line.append(f"{SIGN_SYMBOL[assessment.sign]} {t(SIGN_LABEL[assessment.sign])}: ", style=f"bold {SIGN_COLOUR[assessment.sign]}")
+            line.append(f"{SIGN_SYMBOL[assessment.sign]} {t(SIGN_LABEL[assessment.sign])}: ", style=SIGN_STYLE[assessment.sign])
             line.append(clean(assessment.comment))
             blocks.append(line)
         self.show(blocks)

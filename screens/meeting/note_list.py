@@ -21,14 +21,8 @@ CATEGORY_SYMBOL = {
     Category.ACTION: ">",
     Category.NOTE: "·",
 }
-CATEGORY_COLOUR = {
-    Category.STRENGTH: "green",
-    Category.IMPROVEMENT: "dark_orange",
-    Category.GOOD_EXAMPLE: "cyan",
-    Category.LESSON: "magenta",
-    Category.ACTION: "bright_blue",
-    Category.NOTE: "",
-}
+# Named styles that follow the theme (screens/themes.py): bold, in a colour readable on dark and light.
+CATEGORY_STYLE = {category: f"hfs.{category.value}" for category in Category}
 
 
 def category_label(category: Category) -> str:
@@ -38,14 +32,14 @@ def category_label(category: Category) -> str:
 def note_row(note: Note, owner: Party) -> Text:
     """Mark and word first (never colour alone), then the text, then owner and flags in a dim tail."""
     row = Text()
-    row.append(f"{CATEGORY_SYMBOL[note.category]} {category_label(note.category)}: ", style=f"bold {CATEGORY_COLOUR[note.category]}")
+    row.append(f"{CATEGORY_SYMBOL[note.category]} {category_label(note.category)}: ", style=CATEGORY_STYLE[note.category])
     row.append(one_line(note.text))
     flags = [
         one_line(owner.name, 24),
         ("✓ " + t("meeting.in_report")) if note.in_report else t("meeting.not_in_report"),
         t("meeting.shared") if note.share == Share.NETWORK else t("meeting.internal"),
     ]
-    row.append("  (" + " · ".join(flags) + ")", style="italic" if note.in_report else "dim italic")
+    row.append("  (" + " · ".join(flags) + ")", style="italic" if note.in_report else "hfs.muted")
     return row
 
 

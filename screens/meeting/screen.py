@@ -17,20 +17,11 @@ from textual.widgets import Footer, Input, Static
 
 from hfs_tui.capture import capture_prefix, parse_capture
 from hfs_tui.i18n import t
-from hfs_tui.model import Category, Share, TimerEventKind
+from hfs_tui.model import Category, Share
 from hfs_tui.safe_text import one_line, plain
 from hfs_tui.store import StoreError
-from hfs_tui.timer import (
-    SlotTimerState,
-    TimerPhase,
-    WarningLevel,
-    WarningTracker,
-    format_duration,
-    meeting_time_left,
-    pace,
-    slot_state,
-    toggle_event,
-)
+from hfs_tui.slot_clock import SlotClock
+from hfs_tui.timer import SlotTimerState, WarningLevel, format_duration, pace
 
 from ..dialogs import ConfirmDialog, HelpScreen
 from ..keys import MEETING_KEYS, bindings
@@ -86,14 +77,8 @@ class MeetingScreen(Screen[None]):
         for party in self.parties:
             for document in store.documents(party.id):
                 self.documents[(document.question_id, party.id)].append(document)
-        self.slots = store.slots(self.meeting_id)
-        self.events = store.timer_events(self.meeting_id)
-        self.slot_index = _index_of(self.slots, self.meeting.current_slot_id)
+        self.slot_clock = SlotClock(store, self.meeting_id, self.app.clock)
         self.question_index = _index_of(self.questions, self.meeting.current_question_id)
-        now = self.app.clock()
-        self.trackers = {
-            slot.id: WarningTracker(slot_state(self.events[slot.id], slot.planned_minutes, now)) for slot in self.slots
-        }
         self.query_one("#capture", Input).display = False
         self.show_slot()
         self.show_question()
@@ -108,17 +93,21 @@ class MeetingScreen(Screen[None]):
 
     @property
     def slot(self):
-        return self.slots[self.slot_index]
+        return self.slot_clock.slot
+
+    @property
+    def slot_index(self) -> int:
+        return self.slot_clock.index
 
     @property
     def question(self):
         return self.questions[self.question_index] if self.questions else None
 
     def slot_state(self, slot) -> SlotTimerState:
-        return slot_state(self.events[slot.id], slot.planned_minutes, self.app.clock())
+        return self.slot_clock.state(slot)
 
     def show_slot(self) -> None:
-        slot_line = t("meeting.slot_of", number=self.slot_index + 1, count=len(self.slots), title=self.slot.title)
+        slot_line = t("meeting.slot_of", number=self.slot_index + 1, count=len(self.slot_clock.slots), title=self.slot.title)
         self.query_one(TimerBar).show_place(self.review.title, self.meeting.title, slot_line)
         for column_id, party in zip(("#column-a", "#column-b"), self.parties):
             self.query_one(column_id).set_class(party.id == self.slot.party_id, "-focus-party")
@@ -163,12 +152,11 @@ class MeetingScreen(Screen[None]):
         self.query_one(NoteList).show_notes(notes, self.party_by_id, keep_note_id)
 
     def refresh_timer(self) -> None:
-        states = [self.slot_state(slot) for slot in self.slots]
-        state = states[self.slot_index]
-        for level in self.trackers[self.slot.id].update(state):
+        state = self.slot_clock.state()
+        for level in self.slot_clock.new_warnings():
             self.warn(level)
         slot_pace = pace(state, self.question_index, len(self.questions))
-        self.query_one(TimerBar).show_time(state, slot_pace, meeting_time_left(states))
+        self.query_one(TimerBar).show_time(state, slot_pace, self.slot_clock.meeting_left())
 
     def warn(self, level: WarningLevel) -> None:
         severity = "error" if level == WarningLevel.OVERTIME else "warning"
@@ -178,14 +166,12 @@ class MeetingScreen(Screen[None]):
 
     # ------------------------------------------------------------- moving
 
-    def move_to(self, slot_index: int | None = None, question_index: int | None = None) -> None:
-        if slot_index is not None:
-            self.slot_index = slot_index
+    def move_to(self, question_index: int | None = None, slot_changed: bool = False) -> None:
         if question_index is not None:
             self.question_index = question_index
         question_id = self.question.id if self.question else None
-        self.app.store.set_meeting_position(self.meeting_id, self.slot.id, question_id)
-        if slot_index is not None:
+        self._write(self.app.store.set_meeting_position, self.meeting_id, self.slot.id, question_id)
+        if slot_changed:
             self.show_slot()
         self.show_question()
 
@@ -202,43 +188,29 @@ class MeetingScreen(Screen[None]):
         self.move_to(question_index=self.question_index - 1)
 
     def action_toggle_timer(self) -> None:
-        kind = toggle_event(self.slot_state(self.slot).phase)
-        self.record_timer_event(self.slot, kind)
-
-    def record_timer_event(self, slot, kind: TimerEventKind) -> None:
-        try:
-            event = self.app.store.add_timer_event(slot.id, kind, self.app.clock())
-        except StoreError as error:
-            self.notify(t("error.store", message=str(error)), severity="error", markup=False)
-            return
-        self.events[slot.id].append(event)
-        self.refresh_timer()
+        if self._write(self.slot_clock.toggle) is not False:
+            self.refresh_timer()
 
     def action_next_slot(self) -> None:
-        if self.slot_index + 1 >= len(self.slots):
+        if self.slot_clock.is_last:
             self.notify(t("meeting.last_slot"), timeout=3, markup=False)
             return
-        state = self.slot_state(self.slot)
-        if state.phase in (TimerPhase.RUNNING, TimerPhase.PAUSED) and state.remaining_seconds > 0:
-            question = t("meeting.confirm_next_slot", title=one_line(self.slot.title), time=format_duration(state.remaining_seconds))
+        left = self.slot_clock.time_left_if_under_way()
+        if left is not None:
+            question = t("meeting.confirm_next_slot", title=one_line(self.slot.title), time=format_duration(left))
             self.app.push_screen(ConfirmDialog(question), self._next_slot_confirmed)
         else:
             self._next_slot_confirmed(True)
 
     def _next_slot_confirmed(self, confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        if self.slot_state(self.slot).phase in (TimerPhase.RUNNING, TimerPhase.PAUSED):
-            self.record_timer_event(self.slot, TimerEventKind.STOP)
-        self.move_to(slot_index=self.slot_index + 1)
+        if confirmed and self._write(self.slot_clock.go_next) is not False:
+            self.move_to(slot_changed=True)
 
     def action_previous_slot(self) -> None:
-        if self.slot_index == 0:
+        if self.slot_clock.is_first:
             self.notify(t("meeting.first_slot"), timeout=3, markup=False)
-            return
-        if self.slot_state(self.slot).phase == TimerPhase.RUNNING:
-            self.record_timer_event(self.slot, TimerEventKind.PAUSE)
-        self.move_to(slot_index=self.slot_index - 1)
+        elif self._write(self.slot_clock.go_previous) is not False:
+            self.move_to(slot_changed=True)
 
     # ------------------------------------------------------------ capture
 
@@ -333,6 +305,9 @@ class MeetingScreen(Screen[None]):
         if note is not None:
             share = Share.INTERNAL if note.share == Share.NETWORK else Share.NETWORK
             self._update_flags(note.id, share=share)
+            # Releasing a note to the network is the owner's decision: say it plainly every time.
+            key = "meeting.now_shared" if share == Share.NETWORK else "meeting.now_internal"
+            self.notify(t(key, party=one_line(self.party_by_id[note.party_id].name)), timeout=4, markup=False)
 
     def action_switch_owner(self) -> None:
         note = self.selected_note()

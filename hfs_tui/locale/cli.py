@@ -1,0 +1,64 @@
+"""Strings of the `hfs-tui` command line: help texts and what the commands print."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "cli.description": (
+        "Kollegialt lärande i HFS-nätverket: frågor, svar, granskning, återkopplingsmöte och rapport.",
+        "Collegial learning in the HFS network: questions, answers, review, feedback meeting and report.",
+    ),
+    "cli.commands": ("kommandon", "commands"),
+    "cli.command": ("KOMMANDO", "COMMAND"),
+    "cli.name": ("NAMN", "NAME"),
+    "cli.parts": ("DELAR", "PARTS"),
+    "cli.db": ("databasfil (annars ${env} eller {path})", "database file (else ${env} or {path})"),
+    "cli.lang": (
+        "språk: sv (standard) eller en; gäller även mallar och export",
+        "language: sv (default) or en; also for templates and exports",
+    ),
+    "cli.no_bell": ("ingen ljudsignal vid tidsvarningar", "no sound at the timer warnings"),
+    "cli.theme": (
+        "färgtema, t.ex. hfs-contrast-dark eller hfs-contrast-light (hög kontrast för skärmdelning)",
+        "colour theme, e.g. hfs-contrast-dark or hfs-contrast-light (high contrast for screen sharing)",
+    ),
+    "cli.demo": (
+        "öppna exempelgranskningen (egen demodatabas om inte --db anges)",
+        "open the sample review (its own demo database unless --db is given)",
+    ),
+    "cli.sample": ("vilket exempel (standard: region)", "which sample (default: region)"),
+    "cli.new": ("skapa en ny granskning från en mall och skriv ut dess id", "create a new review from a template and print its id"),
+    "cli.template": ("frågemall", "question template"),
+    "cli.party_a": ("part A, t.ex. Region Nordmark", "party A, e.g. Region Nordmark"),
+    "cli.party_b": ("part B", "party B"),
+    "cli.title": ("granskningens titel", "the review's title"),
+    "cli.import_answers": ("läs in en parts svar från en Markdown-fil", "read a party's answers from a Markdown file"),
+    "cli.import_assessments": (
+        "läs in bedömningar (+/−) av en parts svar från en Markdown-fil",
+        "read assessments (+/−) of a party's answers from a Markdown file",
+    ),
+    "cli.review": ("granskningens id eller titel", "the review's id or title"),
+    "cli.party_assessed": (
+        "a, b eller partens namn (vid bedömningar: den bedömda parten)",
+        "a, b or the party's name (for assessments: the party assessed)",
+    ),
+    "cli.file": ("Markdown-fil i UTF-8", "Markdown file in UTF-8"),
+    "cli.import_sample": ("lägg in en exempelgranskning och skriv ut dess id", "add a sample review and print its id"),
+    "cli.list": ("lista granskningarna (id, titel, parter, mall, skapad)", "list the reviews (id, title, parties, template, created)"),
+    "cli.answer_template": ("skriv den tomma svarsfilen som en part fyller i", "write the empty answer file a party fills in"),
+    "cli.party": ("a, b eller partens namn", "a, b or the party's name"),
+    "cli.out_file": ("skriv till filen i stället för standard ut", "write to the file instead of standard output"),
+    "cli.export": (
+        "skriv protokoll, partsrapporter och nätverkssammanfattning som Markdown",
+        "write minutes, party reports and network summary as Markdown",
+    ),
+    "cli.meeting": ("mötets id (standard: återkopplingsmötet)", "the meeting's id (default: the feedback meeting)"),
+    "cli.out_dir": (
+        "mapp att skriva till (standard: inställningen export_dir eller hfs-export/<datum>-<granskning>)",
+        "folder to write to (default: the export_dir setting or hfs-export/<date>-<review>)",
+    ),
+    "cli.what": ("kommaseparerat: minutes, reports, network (standard: alla)", "comma-separated: minutes, reports, network (default: all)"),
+    "cli.html": ("skriv även en HTML-version av varje dokument", "also write an HTML version of each document"),
+    "cli.answers_read": ("{count} svar från {party} inlästa", "{count} answers from {party} read"),
+    "cli.assessments_read": (
+        "{count} bedömningar av {party} (gjorda av {reviewer}) inlästa",
+        "{count} assessments of {party} (made by {reviewer}) read",
+    ),
+}

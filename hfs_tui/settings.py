@@ -1,0 +1,167 @@
+"""The user's settings: a small TOML file in the user config directory; command-line options override it.
+
+Read with tomllib; written by hand (five known keys, strings escaped as TOML basic strings) through
+`write_atomic`, so no TOML-writing dependency is needed and a failed write never leaves half a file.
+`HFS_TUI_CONFIG` points at another file (the tests and a second profile use it).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from .files import write_atomic
+from .i18n import LANGUAGES, t
+
+APP_NAME = "hfs-tui"
+CONFIG_ENV = "HFS_TUI_CONFIG"
+FILE_NAME = "settings.toml"
+
+_TRUE = {"true", "yes", "ja", "on", "1"}
+_FALSE = {"false", "no", "nej", "off", "0"}
+
+
+class SettingsError(Exception):
+    """A settings file or value that cannot be used, said in one line."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting; None means "not set" (the program's default applies)."""
+
+    language: str | None = None  # "sv" or "en"
+    theme: str | None = None  # a registered theme name, e.g. "hfs-contrast-dark"
+    bell: bool | None = None  # ring the terminal bell at the timer warnings
+    export_dir: str | None = None  # folder the exports go under (default: ./hfs-export)
+    database: str | None = None  # the default database file
+
+    def as_dict(self) -> dict[str, str | bool | None]:
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+KEYS = tuple(field.name for field in fields(Settings))
+
+
+def settings_path() -> Path:
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / FILE_NAME
+
+
+def load(path: Path | None = None) -> Settings:
+    """The settings in the file; a missing file is all defaults, a broken one a SettingsError."""
+    path = path or settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path}: {_reason(error)}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: {error}") from None
+    values = {}
+    for key, value in data.items():
+        if key not in KEYS:
+            raise SettingsError(f"{path}: {_unknown(key)}")
+        try:
+            values[key] = _checked(key, value)
+        except SettingsError as error:
+            raise SettingsError(f"{path}: {error}") from None
+    return Settings(**values)
+
+
+def save(settings: Settings, path: Path | None = None) -> Path:
+    """Write every set value (unset ones are left out, so their default can change with the program)."""
+    path = path or settings_path()
+    lines = ["# hfs-tui settings; change them with `hfs-tui config set KEY VALUE`", ""]
+    for key, value in settings.as_dict().items():
+        if value is not None:
+            lines.append(f"{key} = {toml_value(value)}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return write_atomic(path, "\n".join(lines) + "\n")
+    except OSError as error:
+        raise SettingsError(f"{path}: {_reason(error)}") from None
+
+
+def set_value(settings: Settings, key: str, text: str | None) -> Settings:
+    """A copy with `key` set from command-line text (`None` unsets it)."""
+    if key not in KEYS:
+        raise SettingsError(_unknown(key))
+    return replace(settings, **{key: None if text is None else _parsed(key, text)})
+
+
+def remember(key: str, value: str | bool, path: Path | None = None) -> Path:
+    """Set one value in the file and keep the others (the app remembers a theme chosen with a key)."""
+    if key not in KEYS:
+        raise SettingsError(_unknown(key))
+    return save(replace(load(path), **{key: _checked(key, value)}), path)
+
+
+def toml_value(value: str | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return toml_string(value)
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string: backslash, quote and every control character escaped."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            out.append('\\"')
+        elif char in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[char])
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+_SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def _parsed(key: str, text: str) -> str | bool:
+    """A value typed on the command line (`config set bell nej`)."""
+    if key == "bell":
+        word = text.strip().casefold()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+        raise SettingsError(t("settings.error.bell", value=repr(text)))
+    return _checked(key, text.strip() if key in ("language", "theme") else text)
+
+
+def _checked(key: str, value: object) -> str | bool:
+    if key == "bell":
+        if not isinstance(value, bool):
+            raise SettingsError(t("settings.error.bell", value=repr(value)))
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError(t("settings.error.string", setting=key, value=repr(value)))
+    if key == "language" and value not in LANGUAGES:
+        raise SettingsError(t("settings.error.language", value=repr(value), known=", ".join(LANGUAGES)))
+    return value
+
+
+def _unknown(key: str) -> str:
+    return t("settings.error.unknown", setting=repr(key), known=", ".join(KEYS))
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return " ".join(str(error).split())

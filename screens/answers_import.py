@@ -1,0 +1,161 @@
+"""The answers screen's imports: ask for a file, show the importer's error (file and line) or a preview of
+what the file would replace, and import it only when confirmed. Showing a file before it replaces anything
+lets the facilitator catch the wrong party's file or a stale copy.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from functools import partial
+from pathlib import Path
+
+from rich.text import Text
+
+from hfs_tui.i18n import t
+from hfs_tui.importers import ImportedAnswer, ImportedAssessment, ImportFileError, read_answers, read_assessments
+from hfs_tui.model import Answer, Assessment, Party, Question, Sign
+from hfs_tui.safe_text import one_line, plain
+from hfs_tui.store import StoreError
+
+from .answers_dialogs import ImportPreview, PathPrompt
+from .meeting.answer_column import SIGN_STYLE, SIGN_SYMBOL
+
+
+class ImportActions:
+    """The `i` (answers) and `I` (assessments) keys of AnswersScreen, for the party it shows."""
+
+    def action_import_answers(self) -> None:
+        party = self.party
+        self._ask_for_file(t("answers.prompt_answer_file", party=one_line(party.name)), read_answers, self._preview_answers)
+
+    def action_import_assessments(self) -> None:
+        title = t("answers.prompt_assessment_file", party=one_line(self.party.name), reviewer=one_line(self.reviewer.name))
+        self._ask_for_file(title, read_assessments, self._preview_assessments)
+
+    def _ask_for_file(self, title: str, read, preview) -> None:
+        """Ask for a path; a file the importer refuses keeps the prompt open with its error (file and line)."""
+        parsed: dict[str, list] = {}
+
+        def check(path: str) -> None:
+            if not path.strip():
+                raise ValueError(t("answers.no_path"))
+            try:
+                parsed[path] = read(Path(os.path.expanduser(path.strip())), self.app.store.questions(self.review_id))
+            except ImportFileError as error:
+                message = import_error_text(error)
+                self.notify(message, severity="error", timeout=10, markup=False)
+                raise ValueError(message) from None
+
+        def chosen(path: str | None) -> None:
+            if path is not None:
+                preview(Path(path.strip()).name, parsed[path])
+
+        self.ask(PathPrompt(title, save=check, placeholder=t("answers.path_placeholder"), hint=t("answers.path_hint")), chosen)
+
+    def _preview_answers(self, file: str, imported: list) -> None:
+        party, count = self.party, len(answers_to_import(imported))
+        question = t("answers.preview_answers", count=count, party=one_line(party.name), file=file)
+        lines = answer_preview(imported, party, self.answers)
+        self.app.push_screen(ImportPreview(question, lines), partial(self._import_answers, party, imported))
+
+    def _import_answers(self, party, imported: list, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        rows = [(answer.question.id, answer.text, answer.documents) for answer in imported]
+        try:
+            count = self.write(self.app.store.import_answers, party.id, rows)
+        except StoreError:
+            return
+        self.notify(t("answers.imported_answers", count=count, party=one_line(party.name)), markup=False)
+        self.reload()
+
+    def _preview_assessments(self, file: str, imported: list) -> None:
+        party, reviewer = self.party, self.reviewer
+        question = t("answers.preview_assessments", count=len(imported), party=one_line(party.name),
+                     reviewer=one_line(reviewer.name), file=file)
+        lines = assessment_preview(imported, party, reviewer, self.assessments)
+        self.app.push_screen(ImportPreview(question, lines), partial(self._import_assessments, party, reviewer, imported))
+
+    def _import_assessments(self, party, reviewer, imported: list, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        items = [(item.question.id, item.sign, item.comment) for item in imported]
+        try:
+            count = self.write(self.app.store.import_assessments, party.id, reviewer.id, items)
+        except StoreError:
+            return
+        self.notify(t("answers.imported_assessments", count=count, party=one_line(party.name)), markup=False)
+        self.reload()
+
+
+def import_error_text(error: ImportFileError) -> str:
+    """`answers-a.md, rad 12: fråga 3 finns redan på rad 7 (inget har lästs in)`."""
+    file = Path(error.source).name or error.source
+    if error.line > 0:
+        return t("answers.import_error", file=file, line=error.line, message=error.message)
+    return t("answers.import_error_no_line", file=file, message=error.message)
+
+
+def answers_to_import(imported: Sequence[ImportedAnswer]) -> list[ImportedAnswer]:
+    """The answers the store will write: a question left empty in the file is skipped, as in a fresh template."""
+    return [answer for answer in imported if not _skipped(answer)]
+
+
+def _skipped(answer: ImportedAnswer) -> bool:
+    return not answer.text.strip() and not answer.documents
+
+
+def answer_preview(imported: Sequence[ImportedAnswer], party: Party, current: Mapping[tuple[int, int], Answer]) -> list[Text]:
+    lines = []
+    for answer in imported:
+        details = []
+        if _skipped(answer):
+            details.append(t("answers.preview_empty"))
+        else:
+            details.append(t("answers.preview_words", count=len(answer.text.split())))
+            if answer.documents:
+                details.append(t("answers.preview_documents", count=len(answer.documents)))
+            existing = current.get((answer.question.id, party.id))
+            if existing is not None and existing.text.strip() and existing.text != answer.text:
+                details.append(t("answers.preview_replaces"))
+        if not answer.question.selected:
+            details.append(t("answers.preview_not_selected"))
+        line = _question_line(answer.question)
+        line.append("  " + " · ".join(details), style="hfs.muted")
+        lines.append(line)
+        lines += [plain(f"     ▸ {one_line(title, 100)}") for title in answer.documents]
+    return lines
+
+
+def assessment_preview(
+    imported: Sequence[ImportedAssessment], party: Party, reviewer: Party, current: Sequence[Assessment]
+) -> list[Text]:
+    by_question: dict[int, list[ImportedAssessment]] = {}
+    for item in imported:
+        by_question.setdefault(item.question.id, []).append(item)
+    lines = []
+    for items in by_question.values():
+        question = items[0].question
+        plus = sum(1 for item in items if item.sign == Sign.PLUS)
+        details = [f"+{plus} −{len(items) - plus}"]
+        replaced = sum(
+            1 for a in current if (a.question_id, a.party_id, a.reviewer_party_id) == (question.id, party.id, reviewer.id)
+        )
+        if replaced:
+            details.append(t("answers.preview_replaces_assessments", count=replaced))
+        if not question.selected:
+            details.append(t("answers.preview_not_selected"))
+        line = _question_line(question)
+        line.append("  " + " · ".join(details), style="hfs.muted")
+        lines.append(line)
+        for item in items:
+            mark = Text(f"     {SIGN_SYMBOL[item.sign]} ", style=SIGN_STYLE[item.sign])
+            lines.append(mark + plain(one_line(item.comment, 100)))
+    return lines
+
+
+def _question_line(question: Question) -> Text:
+    line = Text(f"{question.number}. ", style="bold")
+    line.append_text(plain(one_line(question.text, 60), style="bold"))
+    return line

@@ -1,0 +1,235 @@
+"""Export: agree what goes into each party's report, preview the documents, write them to a folder.
+
+The report agreement happens here because this is where the parties see the result: every toggle is
+written to the store first, then the documents are rendered again from the database, so the preview
+is always exactly what `hfs-tui export` would write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Label, Static
+
+from hfs_tui.export import PARTS, default_export_dir, export, load_record, render_documents
+from hfs_tui.i18n import t
+from hfs_tui.model import MeetingKind, Share
+from hfs_tui.safe_text import one_line, plain
+from hfs_tui.store import StoreError
+
+from .dialogs import HelpScreen
+from .export_widgets import AgreementList, DocumentPreview, PartBox
+from .keys import KeyAction, bindings
+
+EXPORT_KEYS = (
+    KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("r", "toggle_report", "export.key.report"),
+    KeyAction("s", "toggle_share", "export.key.share"),
+    KeyAction("o", "switch_owner", "export.key.owner", show=False),
+    KeyAction("a", "toggle_party", "export.key.party_report", show=False),
+    KeyAction("up", "select_note(-1)", "export.key.previous_note", key_display="↑", show=False),
+    KeyAction("down", "select_note(1)", "export.key.next_note", key_display="↓", show=False),
+    KeyAction("1", "preview(0)", "export.key.preview_minutes", show=False),
+    KeyAction("2", "preview(1)", "export.key.preview_report_a", show=False),
+    KeyAction("3", "preview(2)", "export.key.preview_report_b", show=False),
+    KeyAction("4", "preview(3)", "export.key.preview_network", show=False),
+    KeyAction("m", "next_meeting", "export.key.meeting", show=False),
+    KeyAction("w", "write", "export.key.write"),
+    KeyAction("ctrl+s", "write", "export.key.write", key_display="ctrl+s", show=False),
+    KeyAction("tab", "app.focus_next", "export.key.next_area", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "export.key.previous_area", key_display="shift+tab", show=False),
+    KeyAction("escape", "back", "export.key.back", key_display="esc"),
+    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),
+)
+
+
+class ExportScreen(Screen[None]):
+    KEY_ACTIONS = EXPORT_KEYS
+    BINDINGS = bindings(EXPORT_KEYS)
+
+    def __init__(self, review_id: int, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.review_id = review_id
+        self.requested_meeting_id = meeting_id
+        self.document_index = 0
+        self.written_folder = ""
+        self.documents: list[tuple[str, str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="export-title")
+        with Horizontal(id="export-options"):
+            for part in PARTS:
+                yield PartBox(Text(t(f"export.part.{part}")), True, id=f"part-{part}", compact=True)
+            yield PartBox(Text(t("export.part.html")), False, id="part-html", compact=True)
+        with Horizontal(id="export-folder-row"):
+            yield Label(Text(t("export.folder")), id="export-folder-label")
+            yield Input(id="export-folder", compact=True, select_on_focus=False)
+        yield Static(id="export-result")
+        with Horizontal(id="export-body"):
+            with Vertical(id="agreement-pane", classes="export-pane"):
+                yield AgreementList(id="agreement")
+            yield DocumentPreview(id="preview", classes="export-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        self.review = store.review(self.review_id)
+        self.meetings = store.meetings(self.review_id)
+        wanted = self.requested_meeting_id or store.meeting_of_kind(self.review_id, MeetingKind.FEEDBACK).id
+        self.meeting_index = next((i for i, m in enumerate(self.meetings) if m.id == wanted), 0)
+        today = self.app.clock().astimezone().date()
+        folder = default_export_dir(self.review, today, root=self.app.settings.export_dir)
+        self.query_one("#export-folder", Input).value = str(Path.cwd() / folder)
+        self.query_one("#export-result").display = False
+        agreement_pane = self.query_one("#agreement-pane")
+        agreement_pane.border_title = Text(t("export.agreement"))
+        agreement_pane.border_subtitle = Text(t("export.agreement_hint"))
+        self.query_one(AgreementList).focus()
+        self.reload()
+
+    @property
+    def meeting(self):
+        return self.meetings[self.meeting_index]
+
+    # -------------------------------------------------------------- showing
+
+    def reload(self, keep_note_id: int | None = None) -> None:
+        """Read the meeting again and render every document: the preview always shows what would be written."""
+        record = load_record(self.app.store, self.review_id, self.meeting.id, now=self.app.clock())
+        self.record = record
+        self.documents = render_documents(record)
+        title = Text()
+        title.append(f"{t('export.title')} · ", style="bold")
+        title.append(plain(t("export.meeting", title=one_line(self.meeting.title)), style="bold"))
+        title.append(f" ({t('export.meeting_hint')}) · ", style="hfs.muted")
+        title.append(plain(one_line(self.review.title)))
+        self.query_one("#export-title", Static).update(title)
+        self.query_one(AgreementList).show_record(record, keep_note_id)
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        self.document_index = min(self.document_index, len(self.documents) - 1)
+        _, title, markdown = self.documents[self.document_index]
+        short = [t("export.minutes_short"), *(p.name for p in self.record.parties), t("export.network_short")]
+        preview = self.query_one(DocumentPreview)
+        preview.border_title = plain(t("export.preview", title=one_line(title)))
+        preview.show(short[: len(self.documents)], self.document_index, markdown)
+
+    def action_preview(self, index: int) -> None:
+        if index < len(self.documents):
+            self.document_index = index
+            self.show_preview()
+            self.query_one("#preview-document").scroll_home(animate=False)
+
+    def action_next_meeting(self) -> None:
+        self.meeting_index = (self.meeting_index + 1) % len(self.meetings)
+        self.query_one("#export-result").display = False
+        self.reload()
+
+    # ------------------------------------------------------ report agreement
+
+    def selected_note(self):
+        note_id = self.query_one(AgreementList).selected_note_id
+        if note_id is None:
+            self.notify(t("export.no_note_selected"), timeout=3, markup=False)
+            return None
+        return next(n for n in self.record.live_notes if n.id == note_id)
+
+    def action_select_note(self, delta: int) -> None:
+        self.query_one(AgreementList).action_move(delta)
+
+    def action_toggle_report(self) -> None:
+        """Out of the report also means out of the network: only agreed content may be shared."""
+        note = self.selected_note()
+        if note is not None:
+            flags = {"in_report": not note.in_report}
+            if note.in_report and note.share is Share.NETWORK:
+                flags["share"] = Share.INTERNAL
+            self._set_flags(note.id, **flags)
+
+    def action_toggle_share(self) -> None:
+        """Releasing a note to the network puts it in the report too, which the network summary requires."""
+        note = self.selected_note()
+        if note is not None:
+            if note.share is Share.NETWORK:
+                self._set_flags(note.id, share=Share.INTERNAL)
+            else:
+                self._set_flags(note.id, share=Share.NETWORK, in_report=True)
+
+    def action_switch_owner(self) -> None:
+        note = self.selected_note()
+        if note is not None:
+            other = next(p for p in self.record.parties if p.id != note.party_id)
+            self._set_flags(note.id, party_id=other.id)
+
+    def action_toggle_party(self) -> None:
+        note = self.selected_note()
+        if note is None:
+            return
+        party = next(p for p in self.record.parties if p.id == note.party_id)
+        notes = [n for n in self.record.live_notes if n.party_id == party.id]
+        agree = not all(n.in_report for n in notes)
+        try:
+            self.app.store.set_party_in_report(self.meeting.id, party.id, agree)
+        except StoreError as error:
+            self.notify(t("export.flag_failed", message=str(error)), severity="error", markup=False)
+            return
+        message = "export.party_all_in" if agree else "export.party_all_out"
+        self.notify(t(message, party=one_line(party.name)), timeout=3, markup=False)
+        self.reload(keep_note_id=note.id)
+
+    def _set_flags(self, note_id: int, **flags) -> None:
+        try:
+            self.app.store.set_note_flags(note_id, **flags)
+        except StoreError as error:
+            self.notify(t("export.flag_failed", message=str(error)), severity="error", markup=False)
+            return
+        self.reload(keep_note_id=note_id)
+
+    # --------------------------------------------------------------- writing
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_write()
+
+    def action_write(self) -> None:
+        """Write the chosen documents; a failure is one line and changes nothing on screen or on disk."""
+        parts = [part for part in PARTS if self.query_one(f"#part-{part}", Checkbox).value]
+        html = self.query_one("#part-html", Checkbox).value
+        folder_text = self.query_one("#export-folder", Input).value.strip()
+        if not parts or not folder_text:
+            self.notify(t("export.nothing_chosen" if not parts else "export.no_folder"), severity="error", markup=False)
+            return
+        folder = Path.cwd() / Path(folder_text).expanduser()
+        try:
+            paths = export(
+                self.app.store, self.review_id, folder, parts, html=html, meeting_id=self.meeting.id, now=self.app.clock()
+            )
+        except (StoreError, OSError, ValueError) as error:
+            self.notify(t("export.failed", message=one_line(str(error))), severity="error", markup=False)
+            return
+        self.written_folder = str(folder)
+        self.query_one("#export-folder", Input).value = self.written_folder  # a relative folder, as the full path
+        result = self.query_one("#export-result", Static)
+        result.update(plain(t("export.written_files", files=", ".join(path.name for path in paths))))
+        result.display = True
+        self.notify(t("export.written", count=len(paths), folder=one_line(str(folder))), markup=False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The line under the folder names files written to it: another folder hides it."""
+        if event.value != self.written_folder:
+            self.query_one("#export-result").display = False
+
+    # ---------------------------------------------------------------- misc
+
+    def action_back(self) -> None:
+        if self.focused is self.query_one("#export-folder", Input):
+            self.query_one(AgreementList).focus()
+        else:
+            self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(t("export.title"), self.KEY_ACTIONS))

@@ -1,0 +1,303 @@
+"""Step 1, the introductory meeting: parties and teams, the questions to answer, and the agreements.
+
+Three tabs follow the introductory meeting's agenda (who takes part, which questions, confidentiality,
+report and time). Every change is written to the store the moment a dialog saves it, so there is no
+unsaved state; `m` runs the introductory meeting itself on the shared meeting screen.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane, Tabs
+
+from hfs_tui.i18n import t
+from hfs_tui.model import MeetingKind
+from hfs_tui.safe_text import one_line, plain
+from hfs_tui.setup_rules import (
+    PARTY_KINDS,
+    hours_number,
+    party_kind_label,
+    parse_hours,
+    parse_meeting_date,
+    parse_question_editor,
+    question_editor_text,
+)
+from hfs_tui.store import StoreError
+
+from .dialogs import ConfirmDialog, HelpScreen
+from .forms import ChoicePrompt, TextAreaPrompt, TextPrompt
+from .keys import KeyAction, bindings
+from .setup_dialogs import MemberForm
+from .setup_lists import AgreementsList, IdOptionList, QuestionList, TeamList
+
+TABS = ("team", "questions", "agreements")
+
+SETUP_KEYS = (
+    KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("enter", "edit", "setup.key.edit", key_display="⏎", show=False),
+    KeyAction("e", "edit", "setup.key.edit"),
+    KeyAction("n,a", "add", "setup.key.add", key_display="n"),
+    KeyAction("d", "remove", "setup.key.remove"),
+    KeyAction("space", "toggle", "setup.key.toggle", key_display="space", show=False),
+    KeyAction("shift+up,ctrl+up,alt+up", "move(-1)", "setup.key.move_up", key_display="shift+↑", show=False),
+    KeyAction("shift+down,ctrl+down,alt+down", "move(1)", "setup.key.move_down", key_display="shift+↓", show=False),
+    KeyAction("left", "next_tab(-1)", "setup.key.previous_tab", key_display="←", show=False),
+    KeyAction("right", "next_tab(1)", "setup.key.next_tab", key_display="→", show=False),
+    KeyAction("1", "show_tab('team')", "setup.tab.team", show=False),
+    KeyAction("2", "show_tab('questions')", "setup.tab.questions", show=False),
+    KeyAction("3", "show_tab('agreements')", "setup.tab.agreements", show=False),
+    KeyAction("m", "meeting", "setup.key.meeting"),
+    KeyAction("escape", "back", "setup.key.back", key_display="esc"),
+    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),
+)
+_ACTION_TABS = {"toggle": ("questions",), "move": ("questions",), "add": ("team", "questions"), "remove": ("team", "questions")}
+
+
+class SetupScreen(Screen[None]):
+    KEY_ACTIONS = SETUP_KEYS
+    BINDINGS = bindings(SETUP_KEYS)
+
+    def __init__(self, review_id: int) -> None:
+        super().__init__()
+        self.review_id = review_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="setup-title")
+        with TabbedContent(id="setup-tabs"):
+            with TabPane(t("setup.tab.team"), id="team"):
+                yield TeamList(id="team-list")
+            with TabPane(t("setup.tab.questions"), id="questions"):
+                yield Static(id="questions-summary")
+                yield QuestionList(id="question-list")
+            with TabPane(t("setup.tab.agreements"), id="agreements"):
+                yield AgreementsList(id="agreements-list")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False  # ←/→ switch tabs; the focus stays in the list
+        self.show_all()
+        self.current_list.focus()
+
+    # ------------------------------------------------------------ showing
+
+    def show_all(self) -> None:
+        self.show_team()
+        self.show_questions()
+        self.show_agreements()
+
+    def show_title(self) -> None:
+        title = Text(t("setup.title"), style="bold")
+        title.append(" · ")
+        title.append(plain(one_line(self.app.store.review(self.review_id).title)))
+        self.query_one("#setup-title", Static).update(title)
+
+    def show_team(self) -> None:
+        store = self.app.store
+        parties = store.parties(self.review_id)
+        members = {party.id: store.members(party.id) for party in parties}
+        self.query_one(TeamList).show(store.review(self.review_id), parties, members)
+        self.show_title()
+
+    def show_questions(self, keep_id: str | None = None) -> None:
+        questions = self.app.store.questions(self.review_id)
+        selected = sum(q.selected for q in questions)
+        summary = Text(t("setup.questions_summary", selected=selected, count=len(questions)), style="bold")
+        summary.append("   " + t("setup.questions_hint" if questions else "setup.no_questions"), style="dim")
+        self.query_one("#questions-summary", Static).update(summary)
+        self.query_one(QuestionList).show(questions, keep_id)
+
+    def show_agreements(self) -> None:
+        store = self.app.store
+        meetings = store.meetings(self.review_id)
+        self.query_one(AgreementsList).show(store.review(self.review_id), store.parties(self.review_id), meetings)
+
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active or TABS[0]
+
+    @property
+    def current_list(self) -> IdOptionList:
+        return self.query_one(f"#{self.tab} IdOptionList", IdOptionList)
+
+    @on(TabbedContent.TabActivated)
+    def focus_list(self) -> None:
+        self.current_list.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do nothing on the current tab are hidden from the Footer."""
+        return self.tab in _ACTION_TABS.get(action, TABS)
+
+    # ------------------------------------------------------------- moving
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_next_tab(self, step: int) -> None:
+        self.action_show_tab(TABS[(TABS.index(self.tab) + step) % len(TABS)])
+
+    # ------------------------------------------------------------ editing
+
+    @on(OptionList.OptionSelected)
+    def edit_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.edit(event.option.id)
+
+    def action_edit(self) -> None:
+        self.edit(self.current_list.highlighted_id)
+
+    def edit(self, row_id: str | None) -> None:
+        """Open the dialog for the row: each dialog saves through the store and stays open on a refusal."""
+        if row_id is None:
+            return
+        kind, _, ident = row_id.partition(":")
+        store, review = self.app.store, self.app.store.review(self.review_id)
+        if kind in ("title", "facilitator"):
+            label = "setup.review_title" if kind == "title" else "setup.facilitator"
+            self.prompt(TextPrompt(t(label), getattr(review, kind), save=lambda v: store.update_review(review.id, **{kind: v})))
+        elif kind == "name":
+            party = store.party(int(ident))
+            self.prompt(TextPrompt(t("setup.party_name"), party.name, save=lambda v: store.rename_party(party.id, v)))
+        elif kind == "kind":
+            self.edit_kind(int(ident))
+        elif kind in ("member", "add"):
+            self.edit_member(row_id)
+        elif kind == "q":
+            self.edit_question(int(ident))
+        elif kind in ("confidentiality", "report_form"):
+            label = t(f"setup.{kind}")
+            save = lambda v: store.update_review(review.id, **{kind: v.strip()})  # noqa: E731
+            self.prompt(TextAreaPrompt(label, getattr(review, kind), save=save))
+        elif kind == "hours":
+            party = store.party(int(ident))
+            save = lambda v: store.update_party(party.id, hours_estimate=parse_hours(v))  # noqa: E731
+            title = t("setup.hours_title", party=one_line(party.name))
+            self.prompt(TextPrompt(title, hours_number(party.hours_estimate), save=save))
+        elif kind == "date":
+            meeting = store.meeting(int(ident))
+            label = t("setup.date_title", meeting=t(f"progress.meeting.{meeting.kind.value}").lower())
+            save = lambda v: store.set_meeting_held_on(meeting.id, parse_meeting_date(v))  # noqa: E731
+            self.prompt(TextPrompt(label, meeting.held_on or "", save=save, placeholder="2026-03-12"))
+
+    def prompt(self, dialog) -> None:
+        """Show a dialog; whatever it saved is shown as soon as it closes (the highlight stays on its row)."""
+        self.app.push_screen(dialog, lambda result: result is not None and self.show_all())
+
+    def edit_kind(self, party_id: int) -> None:
+        party = self.app.store.party(party_id)
+        choices = [(kind, party_kind_label(kind)) for kind in PARTY_KINDS]
+
+        def chosen(kind: str | None) -> None:
+            if kind is not None and kind != party.kind and self.write(self.app.store.update_party, party_id, kind=kind):
+                self.show_team()
+
+        self.app.push_screen(ChoicePrompt(t("setup.kind_title", party=one_line(party.name)), choices, party.kind), chosen)
+
+    def edit_member(self, row_id: str) -> None:
+        store = self.app.store
+        kind, _, ident = row_id.partition(":")
+        if kind == "add":
+            party = store.party(int(ident))
+            save = lambda name, role: store.add_member(party.id, name, role)  # noqa: E731
+            self.prompt(MemberForm(t("forms.member", party=one_line(party.name)), save))
+            return
+        member = store.member(int(ident))
+        party = store.party(member.party_id)
+        save = lambda name, role: store.update_member(member.id, name, role)  # noqa: E731
+        self.prompt(MemberForm(t("forms.member", party=one_line(party.name)), save, member.name, member.role))
+
+    def edit_question(self, question_id: int | None) -> None:
+        store = self.app.store
+        if question_id is None:
+            title, initial = t("setup.question_new"), ""
+            save = lambda v: store.add_question(self.review_id, *parse_question_editor(v))  # noqa: E731
+        else:
+            question = store.question(question_id)
+            title, initial = t("setup.question_edit", number=question.number), question_editor_text(
+                question.text, question.sub_questions
+            )
+            save = lambda v: store.update_question(question.id, *parse_question_editor(v))  # noqa: E731
+        hint = t("setup.question_editor_hint")
+
+        def saved(result: str | None) -> None:
+            if result is None:
+                return
+            questions = store.questions(self.review_id)
+            keep = f"q:{question_id}" if question_id is not None else f"q:{questions[-1].id}"
+            self.show_questions(keep_id=keep)
+
+        self.app.push_screen(TextAreaPrompt(title, initial, save=save, hint=hint, line_numbers=True), saved)
+
+    def action_add(self) -> None:
+        row_id = self.current_list.highlighted_id or ""
+        if self.tab == "questions":
+            self.edit_question(None)
+        elif row_id.partition(":")[0] in ("name", "kind", "member", "add"):
+            self.edit_member(f"add:{self.party_of_row(row_id)}")
+        else:  # the title or the facilitator: add to party A's team
+            self.edit_member(f"add:{self.app.store.parties(self.review_id)[0].id}")
+
+    def party_of_row(self, row_id: str) -> int:
+        """The party a team row belongs to: the nearest party heading above it."""
+        options = self.query_one(TeamList).options
+        index = next(i for i, option in enumerate(options) if option.id == row_id)
+        heading = next(o for o in reversed(options[: index + 1]) if (o.id or "").startswith("party:"))
+        return int(heading.id.partition(":")[2])
+
+    def action_remove(self) -> None:
+        row_id = self.current_list.highlighted_id or ""
+        kind, _, ident = row_id.partition(":")
+        store = self.app.store
+        if kind == "member":
+            remove = store.remove_member
+            question = t("setup.confirm_remove_member", name=one_line(store.member(int(ident)).name))
+        elif kind == "q":
+            remove, q = store.remove_question, store.question(int(ident))
+            question = t("setup.confirm_remove_question", number=q.number, text=one_line(q.text, 80))
+            answered = sum(1 for question_id, _ in store.answers(self.review_id) if question_id == q.id)
+            if answered:  # answers go with the question (deselecting keeps them)
+                question += " " + t("setup.question_has_answers", count=answered)
+        else:
+            self.notify(t("setup.nothing_to_remove"), timeout=3, markup=False)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.write(remove, int(ident)):
+                self.show_all()
+
+        self.app.push_screen(ConfirmDialog(question), confirmed)
+
+    def action_toggle(self) -> None:
+        row_id = self.query_one(QuestionList).highlighted_id
+        if row_id:
+            question = self.app.store.question(int(row_id.partition(":")[2]))
+            if self.write(self.app.store.set_question_selected, question.id, not question.selected):
+                self.show_questions()
+
+    def action_move(self, offset: int) -> None:
+        row_id = self.query_one(QuestionList).highlighted_id
+        if row_id and self.write(self.app.store.move_question, int(row_id.partition(":")[2]), offset):
+            self.show_questions()
+
+    def write(self, method, *args, **kwargs) -> bool:
+        """A store write from a key; on failure say so in one line (nothing is shown as done)."""
+        try:
+            method(*args, **kwargs)
+        except StoreError as error:
+            self.notify(t("error.store", message=str(error)), severity="error", markup=False)
+            return False
+        return True
+
+    # --------------------------------------------------------------- misc
+
+    def action_meeting(self) -> None:
+        self.app.open_meeting(self.review_id, MeetingKind.INTRO)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(t("setup.title"), self.KEY_ACTIONS))
