@@ -337,3 +337,23 @@ async def test_a_failed_save_keeps_the_typed_text_and_says_why(db_path, clock, m
         await pilot.press("enter")
     store, meeting_id = read(db_path, clock)
     assert [n.text for n in store.notes(meeting_id)] == ["Viktig styrka"]
+
+
+async def test_the_introductory_meeting_shows_the_agreements_and_keeps_notes_off_the_questions(db_path, clock):
+    path, review_id = db_path
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_meeting(review_id, MeetingKind.INTRO)
+        await pilot.pause()
+        screen = app.screen
+        assert screen.meeting.kind == MeetingKind.INTRO
+        agenda = "\n".join(screen.query_one("#agenda").lines)
+        assert "Region Nordmark" in agenda and "[x] 1. Hur är det hälsofrämjande arbetet organiserat?" in agenda
+        assert not screen.query_one("#column-a").display
+        await pilot.press("space")
+        await capture(pilot, "", "Vi besvarar alla frågor utom 13")
+    store = Store.open(path, clock=clock)
+    intro = store.meeting_of_kind(review_id, MeetingKind.INTRO)
+    (note,) = store.notes(intro.id)
+    assert note.question_id is None and note.text == "Vi besvarar alla frågor utom 13"
+    assert [e.kind for e in store.timer_events(intro.id)[store.slots(intro.id)[0].id]] == [TimerEventKind.START]

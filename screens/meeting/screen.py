@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, Static
 
 from hfs_tui.capture import capture_prefix, parse_capture
 from hfs_tui.i18n import t
-from hfs_tui.model import Category, Share
+from hfs_tui.model import Category, MeetingKind, Share
 from hfs_tui.safe_text import one_line, plain
 from hfs_tui.store import StoreError
 from hfs_tui.slot_clock import SlotClock
@@ -25,6 +25,7 @@ from hfs_tui.timer import SlotTimerState, WarningLevel, format_duration, pace
 
 from ..dialogs import ConfirmDialog, HelpScreen
 from ..keys import MEETING_KEYS, bindings
+from .agenda_panel import AgendaPanel
 from .answer_column import AnswerColumn
 from .capture_line import CaptureLine
 from .note_list import NoteList, category_label
@@ -56,6 +57,7 @@ class MeetingScreen(Screen[None]):
         with Horizontal(id="columns"):
             yield AnswerColumn(id="column-a")
             yield AnswerColumn(id="column-b")
+            yield AgendaPanel(id="agenda")
         with Vertical(id="notes-panel"):
             yield Static(Text(t("meeting.notes_title")), id="notes-title")
             yield NoteList(id="notes")
@@ -68,7 +70,10 @@ class MeetingScreen(Screen[None]):
         self.review = store.review(self.meeting.review_id)
         self.parties = store.parties(self.review.id)
         self.party_by_id = {party.id: party for party in self.parties}
-        self.questions = store.questions(self.review.id, selected_only=True)
+        # The introductory meeting agrees on the questions rather than walking them: its notes belong to
+        # no question, and the agreements are shown where the answers would be.
+        self.is_intro = self.meeting.kind == MeetingKind.INTRO
+        self.questions = [] if self.is_intro else store.questions(self.review.id, selected_only=True)
         self.answers = store.answers(self.review.id)
         self.assessments = defaultdict(list)
         for assessment in store.assessments(self.review.id):
@@ -115,8 +120,16 @@ class MeetingScreen(Screen[None]):
 
     def show_question(self) -> None:
         question = self.question
+        for column in self.query(AnswerColumn):
+            column.display = question is not None
+        self.query_one(AgendaPanel).display = self.is_intro
         if question is None:
-            self.query_one("#question", Static).update(Text(t("meeting.no_questions")))
+            self.query_one("#question", Static).update(Text(t("meeting.intro_heading" if self.is_intro else "meeting.no_questions")))
+            if self.is_intro:
+                store = self.app.store
+                parties = [(party, store.members(party.id)) for party in self.parties]
+                self.query_one(AgendaPanel).show_agreements(store.review(self.review.id), parties, store.questions(self.review.id))
+            self.show_notes()
             return
         heading = Text()
         heading.append(f"{question.number}. ", style="bold")
@@ -141,7 +154,7 @@ class MeetingScreen(Screen[None]):
     def show_notes(self, keep_note_id: int | None = None) -> None:
         question_id = self.question.id if self.question else None
         notes = self.app.store.notes(self.meeting_id, question_id=question_id)
-        title = t("meeting.notes_title")
+        title = t("meeting.notes_title" if self.question else "meeting.notes_of_meeting")
         if self.hide_other_internal and self.slot.party_id is not None:
             shown = [n for n in notes if n.party_id == self.slot.party_id or n.share == Share.NETWORK]
             if len(shown) < len(notes):
