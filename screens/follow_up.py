@@ -27,6 +27,7 @@ from .action_table import ActionTable, edit_action_field
 from .dialogs import ConfirmDialog, HelpScreen
 from .follow_up_panels import FOLLOW_UP_COLUMNS, LastYear, next_status, plan_text, status_label
 from .keys import KeyAction, bindings
+from .meeting.capture_line import CaptureLine
 from .meeting.note_list import NoteList, category_label
 from .meeting.timer_bar import TimerBar
 
@@ -76,7 +77,7 @@ class FollowUpScreen(Screen[None]):
         yield Static(id="followup-plan")
         yield LastYear(id="last-year")
         yield NoteList(id="followup-notes")
-        yield Input(placeholder=t("meeting.capture_placeholder"), id="followup-capture", select_on_focus=False)
+        yield CaptureLine(placeholder=t("meeting.capture_placeholder"), id="followup-capture", select_on_focus=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -231,17 +232,17 @@ class FollowUpScreen(Screen[None]):
         line.focus()
         line.cursor_position = len(line.value)
 
-    @on(Input.Submitted, "#followup-capture")
-    def save_capture(self, event: Input.Submitted) -> None:
-        category, text = parse_capture(event.value)
+    @on(CaptureLine.Captured, "#followup-capture")
+    def save_capture(self, event: CaptureLine.Captured) -> None:
+        category, text = parse_capture(event.text)
         if not text:
             return
         slot = self.slots.slot
         owner = slot.party_id or self.parties[0].id
         note = self._write(self.app.store.add_note, self.meeting_id, owner, category, text, slot_id=slot.id)
         if note is False:
-            return  # the typed text stays in the line
-        event.input.value = ""
+            event.line.give_back(event.text)  # nothing typed is lost
+            return
         self.notify(t("meeting.saved", category=category_label(category)), timeout=2, markup=False)
         self.show_notes(keep_note_id=note.id)
 

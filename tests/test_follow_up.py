@@ -229,3 +229,22 @@ async def test_a_party_without_actions_gets_a_hint_instead_of_an_empty_table(db,
         assert pilot.app.screen is screen
     store, review_id, _ = reopen(db, clock)
     assert all(a.status is ActionStatus.OPEN for a in store.actions(review_id))
+
+
+async def test_a_burst_of_keys_saves_each_follow_up_note_exactly_as_typed(db, clock):
+    """The follow-up shares the meeting's capture line, so keys arriving in a burst never mix two notes."""
+    from textual import events
+
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        await open_follow_up(db, pilot)
+        await pilot.press("c")
+        names = {"\r": "enter", " ": "space", "-": "minus", "+": "plus"}
+        for character in "Första\r- Andra\r+ Tredje\r":
+            pilot.app._driver.send_message(events.Key(names.get(character, character), None if character == "\r" else character))
+        await pilot.pause(0.3)
+    store, review_id, meeting_id = reopen(db, clock)
+    assert [(n.category, n.text) for n in store.notes(meeting_id)] == [
+        (Category.NOTE, "Första"),
+        (Category.IMPROVEMENT, "Andra"),
+        (Category.STRENGTH, "Tredje"),
+    ]

@@ -19,6 +19,11 @@ class CaptureLine(Input):
             self.line = line
             self.text = text
 
+        @property
+        def control(self) -> "CaptureLine":
+            """Lets handlers select the line with `@on(CaptureLine.Captured, "#id")`."""
+            return self.line
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
