@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SETUPTOOLS_MIN = (69,)
+SETUPTOOLS_MIN = (77,)
 
 
 def _skip_reason() -> str | None:
@@ -26,7 +26,7 @@ def _skip_reason() -> str | None:
         return "setuptools is not installed; the wheel is built with --no-isolation"
     version = tuple(int(part) for part in setuptools.__version__.split(".")[:1])
     if version < SETUPTOOLS_MIN:
-        return f"setuptools {setuptools.__version__} is older than pyproject's build requirement (>= 69)"
+        return f"setuptools {setuptools.__version__} is older than pyproject's build requirement (>= 77)"
     return None
 
 
