@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hfs_tui import schema
+from hfs_tui.store import schema
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import ActionStatus, Category, MeetingKind, Share, Sign, TimerEventKind
 from hfs_tui.store import RECOVERABLE_DAYS, Store, StoreError
@@ -362,7 +362,7 @@ def test_a_directory_is_refused(tmp_path: Path):
 def test_opening_while_another_program_is_writing_does_not_wait_or_fail(tmp_path: Path, monkeypatch):
     path = tmp_path / "busy.db"
     Store.open(path).close()
-    monkeypatch.setattr("hfs_tui.store.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("hfs_tui.store.connection.BUSY_TIMEOUT_MS", 100)
     writer = sqlite3.connect(path, isolation_level=None)  # e.g. a database browser with unsaved changes
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("INSERT INTO reviews (title, template, created_at) VALUES ('x', 'blank', '2026-03-10')")
@@ -380,7 +380,7 @@ def test_opening_while_another_program_is_writing_does_not_wait_or_fail(tmp_path
 def test_a_locked_database_is_not_called_damaged(tmp_path: Path, monkeypatch):
     path = tmp_path / "locked.db"
     Store.open(path).close()
-    monkeypatch.setattr("hfs_tui.store.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("hfs_tui.store.connection.BUSY_TIMEOUT_MS", 100)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("PRAGMA journal_mode = DELETE")
     holder.execute("BEGIN EXCLUSIVE")
