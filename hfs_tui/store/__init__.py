@@ -18,6 +18,7 @@ from ..errors import StoreError
 from .actions import ActionsMixin
 from .answers import AnswersMixin
 from .connection import BUSY_TIMEOUT_MS
+from .failures import guard
 from .parties import PartiesMixin
 from .questions import QuestionsMixin
 from .reviews import RECOVERABLE_DAYS, ReviewsMixin
@@ -25,5 +26,6 @@ from .reviews import RECOVERABLE_DAYS, ReviewsMixin
 __all__ = ["BUSY_TIMEOUT_MS", "RECOVERABLE_DAYS", "Store", "StoreError"]
 
 
+@guard  # any sqlite3.Error from any public method becomes a one-line StoreError (failures.py)
 class Store(ReviewsMixin, PartiesMixin, QuestionsMixin, AnswersMixin, ActionsMixin):
     """An open hfs-tui database. Open with `Store.open(path)` (or `Store.memory()` in tests)."""

@@ -42,20 +42,20 @@ class AnswersMixin(StoreBase):
         if not title.strip():
             raise StoreError(t("error.document_needs_title"))
         with self.transaction():
-            doc_id = self.db["documents"].insert(
+            doc_id = self.db.table("documents").insert(
                 {"party_id": party_id, "question_id": question_id, "title": title.strip()}
             ).last_pk
         return Document(doc_id, party_id, question_id, title.strip())
 
     def remove_document(self, document_id: int) -> None:
         with self.transaction():
-            self.db["documents"].delete(document_id)
+            self.db.table("documents").delete(document_id)
 
     def rename_document(self, document_id: int, title: str) -> None:
         if not title.strip():
             raise StoreError(t("error.document_needs_title"))
         with self.transaction():
-            self.db["documents"].update(document_id, {"title": title.strip()})
+            self.db.table("documents").update(document_id, {"title": title.strip()})
 
     def import_answers(self, party_id: int, answers: Iterable[tuple[int, str, Sequence[str]]]) -> int:
         """Replace a party's answers and documents for the given questions, all or nothing.
@@ -72,7 +72,7 @@ class AnswersMixin(StoreBase):
                     "DELETE FROM documents WHERE party_id = ? AND question_id = ?", [party_id, question_id]
                 )
                 for title in documents:
-                    self.db["documents"].insert({"party_id": party_id, "question_id": question_id, "title": title})
+                    self.db.table("documents").insert({"party_id": party_id, "question_id": question_id, "title": title})
                 count += 1
         return count
 
@@ -92,7 +92,7 @@ class AnswersMixin(StoreBase):
         if party_id == reviewer_party_id:
             raise StoreError(t("error.assessment_own"))
         with self.transaction():
-            assessment_id = self.db["assessments"].insert(
+            assessment_id = self.db.table("assessments").insert(
                 {
                     "question_id": question_id,
                     "party_id": party_id,
@@ -106,11 +106,11 @@ class AnswersMixin(StoreBase):
 
     def update_assessment(self, assessment_id: int, sign: Sign, comment: str) -> None:
         with self.transaction():
-            self.db["assessments"].update(assessment_id, {"sign": Sign(sign).value, "comment": comment.strip()})
+            self.db.table("assessments").update(assessment_id, {"sign": Sign(sign).value, "comment": comment.strip()})
 
     def delete_assessment(self, assessment_id: int) -> None:
         with self.transaction():
-            self.db["assessments"].delete(assessment_id)
+            self.db.table("assessments").delete(assessment_id)
 
     def import_assessments(
         self, party_id: int, reviewer_party_id: int, items: Iterable[tuple[int, Sign, str]]
@@ -125,7 +125,7 @@ class AnswersMixin(StoreBase):
                     [question_id, party_id, reviewer_party_id],
                 )
             for question_id, sign, comment in items:
-                self.db["assessments"].insert(
+                self.db.table("assessments").insert(
                     {
                         "question_id": question_id,
                         "party_id": party_id,

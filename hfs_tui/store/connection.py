@@ -17,9 +17,14 @@ from sqlite_utils import Database
 from ..clock import Clock, system_clock, to_iso
 from ..errors import StoreError
 from ..i18n import t
-from . import schema
+from . import identity, schema
+from .failures import as_store_error, open_error
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 2000
+"""How long a write waits for another program's write lock before saying "in use by another program".
+
+Short enough for a UI (a key press never freezes for long), long enough for another hfs-tui's write
+(a few milliseconds) to finish first."""
 
 Row = dict[str, Any]
 
@@ -34,7 +39,11 @@ class StoreBase:
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock = system_clock) -> Self:
-        """Open or create an hfs-tui database; refuse foreign, newer or damaged files with a clear message."""
+        """Open or create an hfs-tui database; refuse foreign, newer or damaged files with a clear message.
+
+        An existing file is checked read-only first (identity.check_existing), so a file that is refused is
+        left byte-identical; only then is it opened for writing, switched to WAL and migrated.
+        """
         path = Path(path)
         if path.is_dir():
             raise StoreError(t("error.db.is_folder", path=path))
@@ -42,24 +51,20 @@ class StoreBase:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(t("error.db.no_folder", path=path, reason=error.strerror)) from None
+        if identity.needs_check(path):
+            identity.check_existing(path, BUSY_TIMEOUT_MS / 1000)
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as error:
-            raise StoreError(t("error.db.cannot_open", path=path, reason=error)) from None
+            raise open_error(path, error) from error
         db = Database(conn, execute_plugins=False)  # no third-party sqlite-utils plugins run on our file (and start-up skips scanning for them)
         try:
             _configure(db)
-            _check_identity(db, path)
-            schema.migrations.apply(db)
-            if db.execute("PRAGMA application_id").fetchone()[0] != schema.APPLICATION_ID:
-                db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")  # a write: only when needed
-        except sqlite3.OperationalError as error:  # locked, read-only, unreadable: not a damaged file
+            schema.migrate(db)
+        except sqlite3.Error as error:
             conn.close()
-            raise StoreError(t("error.db.cannot_open", path=path, reason=error)) from None
-        except sqlite3.DatabaseError as error:
-            conn.close()
-            raise StoreError(t("error.db.damaged_file", path=path, reason=error)) from None
-        except StoreError:
+            raise open_error(path, error) from error
+        except BaseException:
             conn.close()
             raise
         return cls(db, str(path), clock)
@@ -68,7 +73,7 @@ class StoreBase:
     def memory(cls, clock: Clock = system_clock) -> Self:
         db = Database(memory=True, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
-        schema.migrations.apply(db)
+        schema.migrate(db)
         return cls(db, ":memory:", clock)
 
     def close(self) -> None:
@@ -96,7 +101,7 @@ class StoreBase:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as error:
-            raise StoreError(t("error.db.write", reason=error)) from error
+            raise as_store_error(error, "error.db.write") from error
 
     def _now(self) -> str:
         return to_iso(self.clock())
@@ -107,24 +112,15 @@ class StoreBase:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return list(self.db.query(sql, params))
 
+    def _insert(self, table: str, record: Row) -> int:
+        """Insert one row; its id."""
+        last_pk = self.db.table(table).insert(record).last_pk
+        assert isinstance(last_pk, int)
+        return last_pk
+
 
 def _configure(db: Database) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
-
-
-def _check_identity(db: Database, path: Path) -> None:
-    """Refuse files that are another program's database, damaged, or from a newer hfs-tui."""
-    application_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = set(db.table_names())
-    if application_id != schema.APPLICATION_ID and tables - {schema.migrations.migrations_table}:
-        raise StoreError(t("error.db.foreign", path=path))
-    check = db.execute("PRAGMA quick_check").fetchone()[0]
-    if check != "ok":
-        raise StoreError(t("error.db.damaged", path=path, reason=check))
-    applied = {m.name for m in schema.migrations.applied(db)}
-    newer = applied - schema.KNOWN_MIGRATIONS
-    if newer:
-        raise StoreError(t("error.db.newer", path=path))

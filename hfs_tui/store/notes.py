@@ -28,7 +28,8 @@ class NotesMixin(StoreBase):
             raise StoreError(t("error.note_empty"))
         now = self._now()
         with self.transaction():
-            note_id = self.db["notes"].insert(
+            note_id = self._insert(
+                "notes",
                 {
                     "meeting_id": meeting_id,
                     "slot_id": slot_id,
@@ -40,8 +41,8 @@ class NotesMixin(StoreBase):
                     "share": Share.INTERNAL.value,
                     "created_at": now,
                     "updated_at": now,
-                }
-            ).last_pk
+                },
+            )
         return self.note(note_id)
 
     def note(self, note_id: int) -> Note:
@@ -78,18 +79,24 @@ class NotesMixin(StoreBase):
         fields = {"text": text, "category": Category(category or note.category).value, "updated_at": self._now()}
         with self.transaction():
             self._record_history(note, "edit")
-            self.db["notes"].update(note_id, fields)
+            self.db.table("notes").update(note_id, fields)
         return self.note(note_id)
 
     def delete_note(self, note_id: int) -> None:
+        """Soft delete; an action made from the note leaves the report with it (undo puts it back)."""
         note = self.note(note_id)
         with self.transaction():
             self._record_history(note, "delete")
-            self.db["notes"].update(note_id, {"deleted_at": self._now(), "updated_at": self._now()})
+            self.db.table("notes").update(note_id, {"deleted_at": self._now(), "updated_at": self._now()})
+            self.db.execute(
+                """UPDATE actions SET note_deleted_in_report = in_report, in_report = 0
+                   WHERE note_id = ? AND deleted_at IS NULL AND note_deleted_in_report IS NULL""",
+                [note_id],
+            )
 
     def _record_history(self, note: Note, op: str) -> None:
         before = {"text": note.text, "category": note.category.value, "deleted_at": note.deleted_at}
-        self.db["note_history"].insert(
+        self.db.table("note_history").insert(
             {
                 "note_id": note.id,
                 "meeting_id": note.meeting_id,
@@ -109,7 +116,7 @@ class NotesMixin(StoreBase):
             return None
         before = json.loads(row["before"])
         with self.transaction():
-            self.db["notes"].update(
+            self.db.table("notes").update(
                 row["note_id"],
                 {
                     "text": before["text"],
@@ -118,22 +125,62 @@ class NotesMixin(StoreBase):
                     "updated_at": self._now(),
                 },
             )
-            self.db["note_history"].update(row["id"], {"undone_at": self._now()})
+            self.db.table("note_history").update(row["id"], {"undone_at": self._now()})
+            if row["op"] == "delete":  # the note's actions come back into the report as they were
+                self.db.execute(
+                    """UPDATE actions SET in_report = note_deleted_in_report, note_deleted_in_report = NULL
+                       WHERE note_id = ? AND note_deleted_in_report IS NOT NULL""",
+                    [row["note_id"]],
+                )
         return row["op"], self.note(row["note_id"])
 
     def set_note_flags(
         self, note_id: int, in_report: bool | None = None, share: Share | None = None, party_id: int | None = None
     ) -> Note:
+        """Set the report agreement and the network release, or switch the owner; returns the updated Note.
+
+        Switching the owner (`party_id` of the other party) withdraws both in the same transaction: the new owner
+        has agreed and released nothing yet. So a switch and a release are never one call (ValueError). The
+        screen compares the returned Note with the one it had (or uses `set_note_owner`) to say it was withdrawn.
+        `released_at` is set when the note becomes network, cleared when it becomes internal.
+        """
+        if party_id is not None:
+            if in_report is not None or share is not None:
+                raise ValueError("an owner switch withdraws the release: set flags in a separate call")
+            return self.set_note_owner(note_id, party_id)[0]
+        note = self.note(note_id)
         fields: dict[str, Any] = {"updated_at": self._now()}
         if in_report is not None:
             fields["in_report"] = int(in_report)
         if share is not None:
             fields["share"] = Share(share).value
-        if party_id is not None:
-            fields["party_id"] = party_id
+            if share is Share.NETWORK and note.share is not Share.NETWORK:
+                fields["released_at"] = self._now()
+            elif share is Share.INTERNAL:
+                fields["released_at"] = None
         with self.transaction():
-            self.db["notes"].update(note_id, fields)
+            self.db.table("notes").update(note_id, fields)
         return self.note(note_id)
+
+    def set_note_owner(self, note_id: int, party_id: int) -> tuple[Note, bool]:
+        """Give the note to another party: it becomes internal and leaves the report (the `o` key).
+
+        Returns the updated Note and whether a report agreement or a network release was withdrawn.
+        """
+        note = self.note(note_id)
+        if party_id == note.party_id:
+            return note, False
+        withdrawn = note.in_report or note.share is Share.NETWORK
+        fields = {
+            "party_id": party_id,
+            "in_report": 0,
+            "share": Share.INTERNAL.value,
+            "released_at": None,
+            "updated_at": self._now(),
+        }
+        with self.transaction():
+            self.db.table("notes").update(note_id, fields)
+        return self.note(note_id), withdrawn
 
     def set_party_in_report(self, meeting_id: int, party_id: int, in_report: bool) -> int:
         """Agree all of one party's live notes of a meeting for its report at once, or withdraw them all.
@@ -144,7 +191,8 @@ class NotesMixin(StoreBase):
         if in_report:
             change, unchanged = "in_report = 1", "in_report = 1"
         else:
-            change, unchanged = "in_report = 0, share = 'internal'", "in_report = 0 AND share = 'internal'"
+            change = "in_report = 0, share = 'internal', released_at = NULL"
+            unchanged = "in_report = 0 AND share = 'internal'"
         sql = f"""UPDATE notes SET {change}, updated_at = ?
                   WHERE meeting_id = ? AND party_id = ? AND deleted_at IS NULL AND NOT ({unchanged})"""
         with self.transaction():

@@ -31,13 +31,13 @@ class PartiesMixin(StoreBase):
         raise StoreError(t("error.party_unknown", ref=repr(ref), names=names))
 
     def update_party(self, party_id: int, **fields: Any) -> Party:
-        allowed = {"name", "kind", "hours_estimate"}
+        allowed = {"name", "kind", "hours_estimate", "adjuster"}
         if set(fields) - allowed:
             raise ValueError(f"not party fields: {sorted(set(fields) - allowed)}")
         if "name" in fields and not str(fields["name"]).strip():
             raise StoreError(t("error.party_needs_name"))
         with self.transaction():
-            self.db["parties"].update(party_id, fields)
+            self.db.table("parties").update(party_id, fields)
         return self.party(party_id)
 
     def rename_party(self, party_id: int, name: str) -> Party:
@@ -49,7 +49,7 @@ class PartiesMixin(StoreBase):
         if any(p.name.casefold() == name.casefold() for p in self.parties(party.review_id) if p.id != party_id):
             raise StoreError(t("error.parties_same_name"))
         with self.transaction():
-            self.db["parties"].update(party_id, {"name": name})
+            self.db.table("parties").update(party_id, {"name": name})
             self.db.execute(
                 "UPDATE slots SET title = replace(title, ?, ?) WHERE party_id = ?", [party.name, name, party_id]
             )
@@ -71,15 +71,15 @@ class PartiesMixin(StoreBase):
         if not name.strip():
             raise StoreError(t("error.member_needs_name"))
         with self.transaction():
-            member_id = self.db["members"].insert({"party_id": party_id, "name": name.strip(), "role": role}).last_pk
+            member_id = self.db.table("members").insert({"party_id": party_id, "name": name.strip(), "role": role}).last_pk
         return Member(member_id, party_id, name.strip(), role)
 
     def update_member(self, member_id: int, name: str, role: str) -> None:
         if not name.strip():
             raise StoreError(t("error.member_needs_name"))
         with self.transaction():
-            self.db["members"].update(member_id, {"name": name.strip(), "role": role.strip()})
+            self.db.table("members").update(member_id, {"name": name.strip(), "role": role.strip()})
 
     def remove_member(self, member_id: int) -> None:
         with self.transaction():
-            self.db["members"].delete(member_id)
+            self.db.table("members").delete(member_id)

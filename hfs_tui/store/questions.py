@@ -35,7 +35,7 @@ class QuestionsMixin(StoreBase):
             position = self._one(
                 "SELECT COALESCE(MAX(position), 0) + 1 AS p FROM questions WHERE review_id = ?", [review_id]
             )["p"]
-            question_id = self.db["questions"].insert(
+            question_id = self.db.table("questions").insert(
                 {
                     "review_id": review_id,
                     "position": position,
@@ -49,7 +49,7 @@ class QuestionsMixin(StoreBase):
         if not text.strip():
             raise StoreError(t("error.question_needs_text"))
         with self.transaction():
-            self.db["questions"].update(
+            self.db.table("questions").update(
                 question_id,
                 {"text": text.strip(), "sub_questions": json.dumps(list(sub_questions), ensure_ascii=False)},
             )
@@ -57,7 +57,7 @@ class QuestionsMixin(StoreBase):
 
     def set_question_selected(self, question_id: int, selected: bool) -> None:
         with self.transaction():
-            self.db["questions"].update(question_id, {"selected": int(selected)})
+            self.db.table("questions").update(question_id, {"selected": int(selected)})
 
     def move_question(self, question_id: int, offset: int) -> None:
         """Move a question up (negative) or down in the list; positions stay 1..n."""
@@ -73,7 +73,7 @@ class QuestionsMixin(StoreBase):
     def remove_question(self, question_id: int) -> None:
         question = self.question(question_id)
         with self.transaction():
-            self.db["questions"].delete(question_id)
+            self.db.table("questions").delete(question_id)
             rest = self.questions(question.review_id)
             for position, q in enumerate(rest, start=1):
                 self.db.execute("UPDATE questions SET position = ? WHERE id = ?", [position, q.id])

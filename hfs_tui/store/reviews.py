@@ -42,18 +42,18 @@ class ReviewsMixin(StoreBase):
         title = (title or "").strip() or review_title(party_a, party_b, language)
         now = self._now()
         with self.transaction():
-            review_id = self.db["reviews"].insert(
+            review_id = self.db.table("reviews").insert(
                 {"title": title, "template": template.key, "facilitator": facilitator, "created_at": now}
             ).last_pk
             party_ids = []
             for key, name in (("a", party_a), ("b", party_b)):
                 party_ids.append(
-                    self.db["parties"].insert(
+                    self.db.table("parties").insert(
                         {"review_id": review_id, "key": key, "name": name, "kind": template.party_kind}
                     ).last_pk
                 )
             for position, question in enumerate(template.questions, start=1):
-                self.db["questions"].insert(
+                self.db.table("questions").insert(
                     {
                         "review_id": review_id,
                         "position": position,
@@ -64,7 +64,7 @@ class ReviewsMixin(StoreBase):
                 )
             names = {party_ids[0]: party_a, party_ids[1]: party_b}
             for plan in template.meetings:
-                meeting_id = self.db["meetings"].insert(
+                meeting_id = self.db.table("meetings").insert(
                     {"review_id": review_id, "kind": plan.kind.value, "title": plan.title, "created_at": now}
                 ).last_pk
                 position = 0
@@ -72,7 +72,7 @@ class ReviewsMixin(StoreBase):
                     owners = party_ids if slot.per_party else [None]
                     for party_id in owners:
                         position += 1
-                        self.db["slots"].insert(
+                        self.db.table("slots").insert(
                             {
                                 "meeting_id": meeting_id,
                                 "position": position,
@@ -119,17 +119,17 @@ class ReviewsMixin(StoreBase):
         if "title" in fields and not fields["title"].strip():
             raise StoreError(t("error.review_needs_title"))
         with self.transaction():
-            self.db["reviews"].update(review_id, fields)
+            self.db.table("reviews").update(review_id, fields)
         return self.review(review_id)
 
     def delete_review(self, review_id: int) -> None:
         """Soft delete: the review stays recoverable for RECOVERABLE_DAYS days."""
         with self.transaction():
-            self.db["reviews"].update(review_id, {"deleted_at": self._now()})
+            self.db.table("reviews").update(review_id, {"deleted_at": self._now()})
 
     def restore_review(self, review_id: int) -> None:
         with self.transaction():
-            self.db["reviews"].update(review_id, {"deleted_at": None})
+            self.db.table("reviews").update(review_id, {"deleted_at": None})
 
     def purge_deleted_reviews(self) -> int:
         cutoff = to_iso(self.clock() - timedelta(days=RECOVERABLE_DAYS))

@@ -14,6 +14,7 @@ from ..model import (
     MeetingKind,
     Member,
     Note,
+    NoteState,
     Party,
     Question,
     Review,
@@ -38,7 +39,7 @@ def review(r: Row) -> Review:
 
 
 def party(r: Row) -> Party:
-    return Party(r["id"], r["review_id"], r["key"], r["name"], r["kind"], r["hours_estimate"])
+    return Party(r["id"], r["review_id"], r["key"], r["name"], r["kind"], r["hours_estimate"], r["adjuster"])
 
 
 def member(r: Row) -> Member:
@@ -77,6 +78,8 @@ def meeting(r: Row) -> Meeting:
         held_on=r["held_on"],
         current_slot_id=r["current_slot_id"],
         current_question_id=r["current_question_id"],
+        place=r["place"],
+        ended_at=r["ended_at"],
     )
 
 
@@ -98,7 +101,23 @@ def note(r: Row) -> Note:
         created_at=r["created_at"],
         updated_at=r["updated_at"],
         deleted_at=r["deleted_at"],
+        released_at=r["released_at"],
     )
+
+
+ACTION_SELECT = """SELECT a.*, n.id AS source_id, n.text AS source_now, n.deleted_at AS source_deleted_at
+    FROM actions a LEFT JOIN notes n ON n.id = a.note_id"""
+"""Actions with what note_state is computed from (use the alias `a` in WHERE clauses)."""
+
+
+def note_state(r: Row) -> NoteState | None:
+    if r["note_id"] is None or r["source_id"] is None:
+        return None
+    if r["source_deleted_at"] is not None:
+        return NoteState.DELETED
+    if r["source_text"] is not None and r["source_now"] != r["source_text"]:
+        return NoteState.EDITED
+    return NoteState.LIVE
 
 
 def action(r: Row) -> Action:
@@ -118,4 +137,7 @@ def action(r: Row) -> Action:
         created_at=r["created_at"],
         updated_at=r["updated_at"],
         deleted_at=r["deleted_at"],
+        in_report=bool(r["in_report"]),
+        share=Share(r["share"]),
+        note_state=note_state(r),
     )
