@@ -275,9 +275,8 @@ def test_actions_round_trip_and_action_from_note_once(store: Store, review, feed
             "Mätbara mål", "Välj indikatorer", "Processledarna", "Q3 2026", "Årsuppföljning",
         )
         assert (again.status, again.outcome, again.sustain) == (ActionStatus.PARTLY, "Hälften klart", "I årshjulet")
-        # a `>` note is a prioritised activity (seed 004): its text goes to activities, the goal is the party's to write
         assert [(a.party_id, a.goal, a.activities, a.note_id) for a in store.actions(review.id, party_b.id)] == [
-            (party_b.id, "", "Skriv uppdrag för processledarna", note.id)
+            (party_b.id, "Skriv uppdrag för processledarna", "", note.id)
         ]
         assert len(store.actions(review.id)) == 2
     finally:

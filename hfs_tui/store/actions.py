@@ -1,9 +1,8 @@
 """Improvement actions (the action plan of step 4b, followed up in step 5), often made from `>` notes.
 
-An action made from a note (a `>` note is a *prioritised activity*, seed 004) gets the note's text as its
-activities and an empty goal for the party to write, copies the note's `in_report` (the party agreed it for
-the report) and keeps a copy of the text (`source_text`), so `Action.note_state` can say when the note was
-edited or deleted since. Its `share` starts internal: releasing the action to the network is the owner's
+An action made from a note gets the note's text (NOTE_TEXT_FIELD says where), copies the note's `in_report`
+(the party agreed it for the report) and keeps a copy of the text (`source_text`), so `Action.note_state`
+can say when the note was edited or deleted since. Its `share` starts internal: releasing the action to the network is the owner's
 own decision, as for notes. Deleting the note withdraws the action from the report; undoing the delete puts
 it back (notes.py).
 """
@@ -21,6 +20,10 @@ from .meetings import MeetingsMixin
 from .notes import NotesMixin
 
 _ACTION_TEXT_FIELDS = ("activities", "responsible", "timeline", "follow_up", "outcome", "sustain")
+NOTE_TEXT_FIELD = "goal"
+"""Where action_from_note puts the note's text. Issue 9 item 5 wants "activities" (a `>` note is a
+*prioritised activity*, seed 004, and the goal is the party's to write); that changes the action screen,
+the follow-up and the reports, so it waits for their owners (branch store-activities makes the switch)."""
 
 
 class ActionsMixin(NotesMixin, MeetingsMixin):
@@ -52,7 +55,7 @@ class ActionsMixin(NotesMixin, MeetingsMixin):
     def action_from_note(self, note_id: int) -> Action:
         """Turn a meeting note (typically a `>` note) into its owner's improvement action, once.
 
-        The note's text becomes the activities (goal left empty), its `in_report` is copied, `share` is internal.
+        The note's text goes to NOTE_TEXT_FIELD, its `in_report` is copied, `share` starts internal.
         """
         note = self.note(note_id)
         existing = self._one(rows.ACTION_SELECT + " WHERE a.note_id = ? AND a.deleted_at IS NULL", [note_id])
@@ -65,13 +68,14 @@ class ActionsMixin(NotesMixin, MeetingsMixin):
             "party_id": note.party_id,
             "note_id": note.id,
             "goal": "",
-            "activities": note.text,
+            "activities": "",
             "source_text": note.text,
             "in_report": int(note.in_report),
             "share": Share.INTERNAL.value,
             "created_at": now,
             "updated_at": now,
         }
+        record[NOTE_TEXT_FIELD] = note.text
         with self.transaction():
             action_id = self._insert("actions", record)
         return self.action(action_id)
