@@ -7,7 +7,7 @@ from __future__ import annotations
 import inspect
 import sqlite3
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,7 @@ def populated(store: Store) -> dict[str, Any]:
         "template_key": "region", "party_a": "A", "party_b": "B", "goal": "Mål", "text": "text", "title": "Titel",
         "name": "Namn", "role": "roll", "ref": "1", "sign": Sign.MINUS, "comment": "kommentar",
         "category": Category.NOTE, "kind": MeetingKind.FEEDBACK, "offset": 1, "selected": False, "in_report": False,
-        "present": False, "place": "Teams", "ended_at": datetime(2026, 3, 10, 12, tzinfo=timezone.utc),
+        "present": False, "place": "Teams", "ended_at": datetime(2026, 3, 10, 12, tzinfo=UTC),
         "held_on": "2026-04-01", "sub_questions": ("Vem?",), "note_ids": [note.id],
         "answers": [(question.id, "nytt svar", ("Dokument",))], "items": [(question.id, Sign.MINUS, "ny")],
     }
@@ -168,11 +168,10 @@ def test_any_sqlite_failure_of_any_method_is_a_one_line_store_error_and_loses_no
 def test_a_failing_statement_inside_transaction_is_a_store_error_and_rolls_back(store: Store):
     review = store.create_review("blank", "A", "B")
     real = store.db.conn
-    with pytest.raises(StoreError, match="disken är full") as excinfo:
-        with store.transaction():
-            store.db.execute("UPDATE reviews SET title = 'ändrad'")
-            store.db.conn = FaultyConnection(real, sqlite3.OperationalError("database or disk is full"))
-            store.db.execute("UPDATE reviews SET facilitator = 'x'")
+    with pytest.raises(StoreError, match="disken är full") as excinfo, store.transaction():
+        store.db.execute("UPDATE reviews SET title = 'ändrad'")
+        store.db.conn = FaultyConnection(real, sqlite3.OperationalError("database or disk is full"))
+        store.db.execute("UPDATE reviews SET facilitator = 'x'")
     store.db.conn = real
     assert isinstance(excinfo.value.__cause__, sqlite3.OperationalError)
     assert store.review(review.id).title != "ändrad"

@@ -13,8 +13,7 @@ import pytest
 from sqlite_utils import Database
 
 from hfs_tui.model import Category, MeetingKind, Share
-from hfs_tui.store import Store, StoreError
-from hfs_tui.store import schema
+from hfs_tui.store import Store, StoreError, schema
 
 
 def digest(path: Path) -> str:
@@ -32,7 +31,7 @@ def refused(path: Path) -> str:
     with pytest.raises(StoreError) as excinfo:
         Store.open(path)
     assert digest(path) == before
-    made = sorted(set(p.name for p in path.parent.iterdir()) - set(siblings))
+    made = sorted({p.name for p in path.parent.iterdir()} - set(siblings))
     assert made == ([f"{path.name}-shm", f"{path.name}-wal"] if wal_mode and made else [])
     message = str(excinfo.value)
     assert "\n" not in message and str(path) in message
