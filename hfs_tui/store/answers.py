@@ -42,9 +42,8 @@ class AnswersMixin(StoreBase):
         if not title.strip():
             raise StoreError(t("error.document_needs_title"))
         with self.transaction():
-            doc_id = self.db.table("documents").insert(
-                {"party_id": party_id, "question_id": question_id, "title": title.strip()}
-            ).last_pk
+            document = {"party_id": party_id, "question_id": question_id, "title": title.strip()}
+            doc_id = self._insert("documents", document)
         return Document(doc_id, party_id, question_id, title.strip())
 
     def remove_document(self, document_id: int) -> None:
@@ -92,7 +91,8 @@ class AnswersMixin(StoreBase):
         if party_id == reviewer_party_id:
             raise StoreError(t("error.assessment_own"))
         with self.transaction():
-            assessment_id = self.db.table("assessments").insert(
+            assessment_id = self._insert(
+                "assessments",
                 {
                     "question_id": question_id,
                     "party_id": party_id,
@@ -100,9 +100,11 @@ class AnswersMixin(StoreBase):
                     "sign": Sign(sign).value,
                     "comment": comment.strip(),
                     "created_at": self._now(),
-                }
-            ).last_pk
-        return rows.assessment(self._one("SELECT * FROM assessments WHERE id = ?", [assessment_id]))
+                },
+            )
+        row = self._one("SELECT * FROM assessments WHERE id = ?", [assessment_id])
+        assert row is not None  # just inserted in this connection
+        return rows.assessment(row)
 
     def update_assessment(self, assessment_id: int, sign: Sign, comment: str) -> None:
         with self.transaction():

@@ -71,7 +71,7 @@ class PartiesMixin(StoreBase):
         if not name.strip():
             raise StoreError(t("error.member_needs_name"))
         with self.transaction():
-            member_id = self.db.table("members").insert({"party_id": party_id, "name": name.strip(), "role": role}).last_pk
+            member_id = self._insert("members", {"party_id": party_id, "name": name.strip(), "role": role})
         return Member(member_id, party_id, name.strip(), role)
 
     def update_member(self, member_id: int, name: str, role: str) -> None:

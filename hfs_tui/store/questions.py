@@ -32,17 +32,18 @@ class QuestionsMixin(StoreBase):
         if not text.strip():
             raise StoreError(t("error.question_needs_text"))
         with self.transaction():
-            position = self._one(
-                "SELECT COALESCE(MAX(position), 0) + 1 AS p FROM questions WHERE review_id = ?", [review_id]
-            )["p"]
-            question_id = self.db.table("questions").insert(
+            position = self.db.execute(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM questions WHERE review_id = ?", [review_id]
+            ).fetchone()[0]
+            question_id = self._insert(
+                "questions",
                 {
                     "review_id": review_id,
                     "position": position,
                     "text": text.strip(),
                     "sub_questions": json.dumps(list(sub_questions), ensure_ascii=False),
-                }
-            ).last_pk
+                },
+            )
         return self.question(question_id)
 
     def update_question(self, question_id: int, text: str, sub_questions: Sequence[str]) -> Question:

@@ -42,16 +42,13 @@ class ReviewsMixin(StoreBase):
         title = (title or "").strip() or review_title(party_a, party_b, language)
         now = self._now()
         with self.transaction():
-            review_id = self.db.table("reviews").insert(
-                {"title": title, "template": template.key, "facilitator": facilitator, "created_at": now}
-            ).last_pk
-            party_ids = []
+            review_id = self._insert(
+                "reviews", {"title": title, "template": template.key, "facilitator": facilitator, "created_at": now}
+            )
+            party_ids: list[int | None] = []
             for key, name in (("a", party_a), ("b", party_b)):
-                party_ids.append(
-                    self.db.table("parties").insert(
-                        {"review_id": review_id, "key": key, "name": name, "kind": template.party_kind}
-                    ).last_pk
-                )
+                party = {"review_id": review_id, "key": key, "name": name, "kind": template.party_kind}
+                party_ids.append(self._insert("parties", party))
             for position, question in enumerate(template.questions, start=1):
                 self.db.table("questions").insert(
                     {
@@ -64,12 +61,11 @@ class ReviewsMixin(StoreBase):
                 )
             names = {party_ids[0]: party_a, party_ids[1]: party_b}
             for plan in template.meetings:
-                meeting_id = self.db.table("meetings").insert(
-                    {"review_id": review_id, "kind": plan.kind.value, "title": plan.title, "created_at": now}
-                ).last_pk
+                meeting = {"review_id": review_id, "kind": plan.kind.value, "title": plan.title, "created_at": now}
+                meeting_id = self._insert("meetings", meeting)
                 position = 0
                 for slot in plan.slots:
-                    owners = party_ids if slot.per_party else [None]
+                    owners: list[int | None] = party_ids if slot.per_party else [None]
                     for party_id in owners:
                         position += 1
                         self.db.table("slots").insert(
@@ -179,11 +175,15 @@ class ReviewsMixin(StoreBase):
         return {
             review_id: ReviewCounts(
                 questions=questions.get(review_id, 0),
-                answered=tuple(per_party["answered"].get(review_id, (0, 0))),
-                assessed=tuple(per_party["assessed"].get(review_id, (0, 0))),
+                answered=_pair(per_party["answered"].get(review_id, [0, 0])),
+                assessed=_pair(per_party["assessed"].get(review_id, [0, 0])),
                 actions=actions.get(review_id, (0, 0))[0],
                 actions_followed_up=actions.get(review_id, (0, 0))[1] or 0,
                 meetings=meetings.get(review_id, {}),
             )
             for review_id in ids
         }
+
+
+def _pair(counts: list[int]) -> tuple[int, int]:
+    return counts[0], counts[1]
