@@ -3,7 +3,9 @@
 `Store` is the facade every caller uses (`from hfs_tui.store import Store, StoreError`); its methods live in
 one mixin per part of the process:
 
-- connection.py: opening, identity checks, connection settings, `transaction()`
+- connection.py: opening, connection settings, `transaction()`; identity.py: the read-only check of an
+  existing file before anything writes to it
+- failures.py: every sqlite3.Error becomes a one-line StoreError (`guard` on every public method)
 - reviews.py, parties.py, questions.py: the review and its setup (step 1)
 - answers.py: answers, documents and assessments (steps 2-3)
 - meetings.py: meetings, slots, timer events
