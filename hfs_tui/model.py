@@ -48,6 +48,14 @@ class Share(StrEnum):
     NETWORK = "network"
 
 
+class NoteState(StrEnum):
+    """How an action's source note stands now (Action.note_state): still as it was, changed since, or deleted."""
+
+    LIVE = "live"
+    EDITED = "edited"
+    DELETED = "deleted"
+
+
 class Sign(StrEnum):
     """A step-3 assessment: + a strength that works well, − an improvement area."""
 
@@ -97,6 +105,7 @@ class Party:
     name: str
     kind: str  # "region", "vardcentral" or "other"
     hours_estimate: float | None = None
+    adjuster: str = ""  # justerare: who checks the party's minutes
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,8 @@ class Meeting:
     held_on: str | None = None
     current_slot_id: int | None = None
     current_question_id: int | None = None
+    place: str = ""  # plats, e.g. a room or "Teams"
+    ended_at: str | None = None  # when the meeting was ended explicitly (ISO-8601 UTC)
 
 
 @dataclass(frozen=True)
@@ -192,6 +203,7 @@ class Note:
     created_at: str
     updated_at: str
     deleted_at: str | None = None
+    released_at: str | None = None  # when the owner released it to the network; None while internal
 
 
 @dataclass(frozen=True)
@@ -213,6 +225,9 @@ class Action:
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
+    in_report: bool = False  # agreed for the party's report (copied from the note it was made from)
+    share: Share = Share.INTERNAL  # the owner's release to the network, as for notes
+    note_state: NoteState | None = None  # the source note now; None when the action has no source note
 
 
 @dataclass(frozen=True)

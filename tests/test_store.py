@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hfs_tui import schema
+from hfs_tui.store import schema
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import ActionStatus, Category, MeetingKind, Share, Sign, TimerEventKind
 from hfs_tui.store import RECOVERABLE_DAYS, Store, StoreError
@@ -203,16 +203,19 @@ def test_notes_round_trip_with_flags(store: Store, review, feedback):
     question = store.questions(review.id)[0]
     note = store.add_note(feedback.id, party_a.id, Category.STRENGTH, "  Tydlig styrgrupp [/]  ", slot.id, question.id)
     store.add_note(feedback.id, party_a.id, Category.NOTE, "utan fråga", slot.id)
-    store.set_note_flags(note.id, in_report=True, share=Share.NETWORK, party_id=party_b.id)
+    # An owner switch withdraws the release (test_store_release.py), so the switch comes first and the flags after.
+    store.set_note_flags(note.id, party_id=party_b.id)
+    store.set_note_flags(note.id, in_report=True, share=Share.NETWORK)
     store = reopen(store)
     try:
         again = store.note(note.id)
-        assert (again.text, again.category, again.in_report, again.share, again.party_id) == (
+        assert (again.text, again.category, again.in_report, again.share, again.party_id, again.released_at) == (
             "Tydlig styrgrupp [/]",
             Category.STRENGTH,
             True,
             Share.NETWORK,
             party_b.id,
+            "2026-03-10T09:00:00.000000+00:00",
         )
         assert (again.slot_id, again.question_id, again.deleted_at) == (slot.id, question.id, None)
         assert [n.id for n in store.notes(feedback.id, question_id=question.id)] == [note.id]
@@ -272,8 +275,8 @@ def test_actions_round_trip_and_action_from_note_once(store: Store, review, feed
             "Mätbara mål", "Välj indikatorer", "Processledarna", "Q3 2026", "Årsuppföljning",
         )
         assert (again.status, again.outcome, again.sustain) == (ActionStatus.PARTLY, "Hälften klart", "I årshjulet")
-        assert [(a.party_id, a.goal, a.note_id) for a in store.actions(review.id, party_b.id)] == [
-            (party_b.id, "Skriv uppdrag för processledarna", note.id)
+        assert [(a.party_id, a.goal, a.activities, a.note_id) for a in store.actions(review.id, party_b.id)] == [
+            (party_b.id, "Skriv uppdrag för processledarna", "", note.id)
         ]
         assert len(store.actions(review.id)) == 2
     finally:
@@ -295,7 +298,11 @@ def test_migrations_applied_twice_are_a_no_op(tmp_path: Path, clock: FakeClock):
     assert second.execute("SELECT * FROM _sqlite_migrations ORDER BY id").fetchall() == rows
     assert second.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall() == tables
     second.close()
-    assert [row[1:3] for row in rows] == [("hfs_tui", "m001_initial")]
+    assert [row[1:3] for row in rows] == [
+        ("hfs_tui", "m001_initial"),
+        ("hfs_tui", "m002_release_meeting_fields"),
+        ("hfs_tui", "m003_decision_category"),
+    ]
 
 
 def test_pragmas_wal_foreign_keys_and_full_sync(store: Store):
@@ -362,15 +369,16 @@ def test_a_directory_is_refused(tmp_path: Path):
 def test_opening_while_another_program_is_writing_does_not_wait_or_fail(tmp_path: Path, monkeypatch):
     path = tmp_path / "busy.db"
     Store.open(path).close()
-    monkeypatch.setattr("hfs_tui.store.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("hfs_tui.store.connection.BUSY_TIMEOUT_MS", 100)
     writer = sqlite3.connect(path, isolation_level=None)  # e.g. a database browser with unsaved changes
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("INSERT INTO reviews (title, template, created_at) VALUES ('x', 'blank', '2026-03-10')")
     try:
         opened = Store.open(path)
         assert opened.reviews() == []
-        with pytest.raises(StoreError, match="kunde inte skriva"):
+        with pytest.raises(StoreError, match="används av ett annat program") as excinfo:
             opened.create_review("blank", "A", "B")
+        assert isinstance(excinfo.value.__cause__, sqlite3.OperationalError)
         opened.close()
     finally:
         writer.execute("ROLLBACK")
@@ -380,7 +388,7 @@ def test_opening_while_another_program_is_writing_does_not_wait_or_fail(tmp_path
 def test_a_locked_database_is_not_called_damaged(tmp_path: Path, monkeypatch):
     path = tmp_path / "locked.db"
     Store.open(path).close()
-    monkeypatch.setattr("hfs_tui.store.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("hfs_tui.store.connection.BUSY_TIMEOUT_MS", 100)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("PRAGMA journal_mode = DELETE")
     holder.execute("BEGIN EXCLUSIVE")
@@ -388,7 +396,7 @@ def test_a_locked_database_is_not_called_damaged(tmp_path: Path, monkeypatch):
         with pytest.raises(StoreError) as excinfo:
             Store.open(path)
         message = one_line_error(excinfo)
-        assert "kan inte öppna" in message and "locked" in message
+        assert "används av ett annat program" in message and "locked" in message
         assert "skadad" not in message
     finally:
         holder.execute("ROLLBACK")

@@ -117,4 +117,38 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Write the answer under each question. List your documents under ### {documents}.",
     ),
     "answer_file.documents": ("Dokument", "Documents"),
+    # store
+    "error.db.busy": (
+        "databasen används av ett annat program och är låst; stäng det eller försök igen om en stund ({reason})",
+        "the database is in use by another program and locked; close it or try again in a moment ({reason})",
+    ),
+    "error.db.open_busy": (
+        "{path}: databasen används av ett annat program; stäng det eller försök igen om en stund ({reason})",
+        "{path}: the database is in use by another program; close it or try again in a moment ({reason})",
+    ),
+    "error.db.full": (
+        "databasen kunde inte skriva: disken är full; frigör utrymme och försök igen ({reason})",
+        "the database could not write: the disk is full; free some space and try again ({reason})",
+    ),
+    "error.db.io": (
+        "databasen kunde inte läsa eller skriva disken; kontrollera disken eller nätverksmappen ({reason})",
+        "the database could not read or write the disk; check the disk or network folder ({reason})",
+    ),
+    "error.db.read_only": (
+        "databasen är skrivskyddad; inget ändrades ({reason})",
+        "the database is read-only; nothing was changed ({reason})",
+    ),
+    "error.db.corrupt": (
+        "databasen är skadad; öppna en säkerhetskopia ({reason})",
+        "the database is damaged; open a backup ({reason})",
+    ),
+    "error.db.read": ("databasen kunde inte läsas ({reason})", "the database could not be read ({reason})"),
+    "error.db.foreign_marked": (
+        "{path}: är inte en hfs-tui-databas (den tillhör ett annat program, application_id {id})",
+        "{path}: is not an hfs-tui database (it belongs to another program, application_id {id})",
+    ),
+    "error.member_not_in_meeting": (
+        "deltagaren {id} hör inte till mötets granskning",
+        "participant {id} does not belong to the meeting's review",
+    ),
 }

@@ -2,6 +2,11 @@
 
 The schema is a user-facing interface (people open the file with sqlite-utils or Datasette), so the
 README documents every column. Never edit a migration that has shipped: add the next one.
+
+Identity of a file: `PRAGMA application_id` is APPLICATION_ID ("HFST") and `PRAGMA user_version` is
+SCHEMA_VERSION, the number of migrations this program knows (1 = m001 only, 3 = up to m003). A file whose
+user_version is higher, or whose migrations table names a migration this program does not know, comes
+from a newer hfs-tui and is refused before anything is written to it.
 """
 
 from __future__ import annotations
@@ -154,4 +159,91 @@ def m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m002_release_meeting_fields(db: Database) -> None:
+    """Owner's release of actions, when a note was released, and the per-meeting fields (place, end, attendance)."""
+    for statement in (
+        "ALTER TABLE actions ADD COLUMN in_report INTEGER NOT NULL DEFAULT 0 CHECK (in_report IN (0, 1))",
+        "ALTER TABLE actions ADD COLUMN share TEXT NOT NULL DEFAULT 'internal' CHECK (share IN ('internal', 'network'))",
+        "ALTER TABLE actions ADD COLUMN source_text TEXT",  # the note's text when the action was made from it
+        "ALTER TABLE actions ADD COLUMN note_deleted_in_report INTEGER",  # in_report before delete_note withdrew it
+        "ALTER TABLE notes ADD COLUMN released_at TEXT",
+        "ALTER TABLE meetings ADD COLUMN place TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE meetings ADD COLUMN ended_at TEXT",
+        "ALTER TABLE parties ADD COLUMN adjuster TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE attendance (
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            present INTEGER NOT NULL CHECK (present IN (0, 1)),
+            PRIMARY KEY (meeting_id, member_id)
+        )""",
+        "UPDATE notes SET released_at = updated_at WHERE share = 'network'",  # the best time known
+        # the note's text as it is now: an action made before this migration counts as made from it
+        "UPDATE actions SET source_text = (SELECT text FROM notes WHERE notes.id = actions.note_id) WHERE note_id IS NOT NULL",
+    ):
+        db.execute(statement)
+
+
+_NOTES_WITH_DECISION = """CREATE TABLE notes_m003 (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        slot_id INTEGER REFERENCES slots(id) ON DELETE SET NULL,
+        question_id INTEGER REFERENCES questions(id) ON DELETE SET NULL,
+        party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
+        category TEXT NOT NULL CHECK (category IN
+            ('strength', 'improvement', 'good_example', 'lesson', 'action', 'note', 'decision')),
+        text TEXT NOT NULL,
+        in_report INTEGER NOT NULL DEFAULT 0 CHECK (in_report IN (0, 1)),
+        share TEXT NOT NULL DEFAULT 'internal' CHECK (share IN ('internal', 'network')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT,
+        released_at TEXT
+    )"""
+_NOTE_COLUMNS = (
+    "id, meeting_id, slot_id, question_id, party_id, category, text, in_report, share,"
+    " created_at, updated_at, deleted_at, released_at"
+)
+
+
+@migrations()
+def m003_decision_category(db: Database) -> None:
+    """The `decision` (Beslut) note category: SQLite cannot widen a CHECK, so `notes` is rebuilt (same rows, same ids).
+
+    Runs with foreign keys off (see `migrate`), so dropping the old table neither cascades to note_history
+    nor clears actions.note_id; the references name `notes` and point at the rebuilt table.
+    """
+    db.execute(_NOTES_WITH_DECISION)
+    db.execute(f"INSERT INTO notes_m003 ({_NOTE_COLUMNS}) SELECT {_NOTE_COLUMNS} FROM notes")
+    db.execute("DROP TABLE notes")
+    db.execute("ALTER TABLE notes_m003 RENAME TO notes")
+    db.execute("CREATE INDEX idx_notes_meeting_question ON notes(meeting_id, question_id)")
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)
+SCHEMA_VERSION = len(KNOWN_MIGRATIONS)  # written to PRAGMA user_version
+
+
+class ForeignKeyViolation(Exception):
+    """A migration left rows that point nowhere (never expected: the migration is then rolled back)."""
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations with foreign keys off (a table rebuild must not cascade), check, switch them back on.
+
+    Writes `application_id` and `user_version` only when they differ, so opening an up-to-date file writes nothing.
+    """
+    pending = migrations.pending(db)
+    if pending:
+        db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            migrations.apply(db)
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise ForeignKeyViolation(f"foreign key check failed after migrating: {broken[:3]}")
+        finally:
+            db.execute("PRAGMA foreign_keys = ON")
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
