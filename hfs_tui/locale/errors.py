@@ -60,10 +60,32 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the action needs a goal (What we want to achieve)",
     ),
     # import files
-    "error.import.too_big": ("filen är {size} MB; högst 5 MB kan läsas in", "the file is {size} MB; at most 5 MB can be read"),
+    "error.import.too_big": (
+        "filen är minst {size} MB; högst {limit} MB kan läsas in",
+        "the file is at least {size} MB; at most {limit} MB can be read",
+    ),
     "error.import.missing": ("filen finns inte", "the file does not exist"),
     "error.import.is_folder": ("är en mapp, inte en fil", "is a folder, not a file"),
     "error.import.no_permission": ("saknar behörighet att läsa filen", "no permission to read the file"),
+    "error.import.not_regular": (
+        "är ingen vanlig fil (en enhet, namngiven rörledning eller socket läses inte)",
+        "is not a regular file (a device, named pipe or socket is not read)",
+    ),
+    "error.import.symlink_loop": (
+        "för många symboliska länkar (en länk som pekar på sig själv?)",
+        "too many symbolic links (a link that points to itself?)",
+    ),
+    "error.import.name_too_long": ("filnamnet är för långt", "the file name is too long"),
+    "error.import.not_folder": ("en del av sökvägen är inte en mapp", "part of the path is not a folder"),
+    "error.import.cannot_read": ("kan inte läsa filen ({reason})", "cannot read the file ({reason})"),
+    "error.import.control": (
+        "tecknet {char} får inte finnas i en importfil; ta bort det och försök igen (inget har lästs in)",
+        "the character {char} is not allowed in an import file; remove it and try again (nothing was read)",
+    ),
+    "error.import.not_docx": (
+        "filen är inte ett Word-dokument (.docx) som går att läsa ({reason})",
+        "the file is not a readable Word document (.docx) ({reason})",
+    ),
     "error.import.not_utf8": (
         "filen är inte UTF-8 (spara den som UTF-8 och försök igen)",
         "the file is not UTF-8 (save it as UTF-8 and try again)",
