@@ -19,10 +19,9 @@ from platformdirs import user_data_dir
 
 from . import __version__, settings as user_settings
 from .cli_config import add_config_parser, run_config, theme_names
-from .cli_output import fail, guarded, say
+from .cli_output import fail, guarded, has_undecodable, printable, say
 from .errors import HfsError
 from .i18n import LANGUAGES, set_language, t
-from .safe_text import for_terminal
 from .sample import SAMPLES
 from .templates import TEMPLATES
 
@@ -304,12 +303,13 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file=None) -> None:
         if message:
-            (file or sys.stderr).write(for_terminal(message))
+            (file or sys.stderr).write(printable(message))
 
 
 # Commands that only read: a --db path that does not exist is an error, not a new empty database.
 _NEEDS_DATABASE = {"cmd_list", "cmd_export", "cmd_answer_template", "cmd_import_answers", "cmd_import_assessments"}
 _APP_COMMANDS = {"cmd_app", "cmd_demo"}
+_TEXT_OPTIONS = ("party_a", "party_b", "title", "review", "party", "value")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -344,6 +344,10 @@ def _main(argv: list[str]) -> int:
     args.no_bell = getattr(args, "no_bell", False)
     args.theme = getattr(args, "theme", None)
     _apply_settings(args, settings)
+    for option in _TEXT_OPTIONS:  # stored text must be UTF-8 (a file name need not be)
+        value = getattr(args, option, None)
+        if isinstance(value, str) and has_undecodable(value):
+            raise CommandError(t("cli.error.not_utf8", option=option.replace("_", "-")))
     name = args.func.__name__
     if name in _NEEDS_DATABASE:
         path = resolve_db(args.db)

@@ -8,6 +8,7 @@ hook in cli.py).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,14 +18,26 @@ from .safe_text import for_terminal
 
 PROG = "hfs-tui"
 
+# A byte that is not UTF-8 in a command-line word or a file name arrives as a lone surrogate; it
+# cannot be written to a UTF-8 terminal, so it is shown as U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", for_terminal(text))
+
+
+def has_undecodable(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
 
 def say(text: object = "", *, end: str = "\n") -> None:
-    sys.stdout.write(for_terminal(f"{text}{end}"))
+    sys.stdout.write(printable(f"{text}{end}"))
 
 
 def fail(error: object) -> int:
     """One line on stderr, `hfs-tui: …`; returns the exit code 1."""
-    sys.stderr.write(f"{PROG}: {for_terminal(one_line(error))}\n")
+    sys.stderr.write(f"{PROG}: {printable(one_line(error))}\n")
     return 1
 
 
@@ -43,7 +56,7 @@ class _SafeStream:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return self._stream.write(for_terminal(text))
+        return self._stream.write(printable(text))
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)

@@ -81,4 +81,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ett oväntat fel ({kind}); felrapporten kunde inte sparas ({reason}), här är den:",
         "an unexpected error ({kind}); the crash report could not be saved ({reason}), here it is:",
     ),
+    "cli.error.not_utf8": (
+        "{option}: texten är inte giltig UTF-8 (kontrollera terminalens teckenkodning)",
+        "{option}: the text is not valid UTF-8 (check the terminal's character encoding)",
+    ),
 }

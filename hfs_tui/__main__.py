@@ -1,0 +1,7 @@
+"""`python -m hfs_tui`: the same as the `hfs-tui` command."""
+
+import sys
+
+from hfs_tui.cli import main
+
+sys.exit(main())
