@@ -99,13 +99,19 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     for key, value in settings.as_dict().items():
         if value is None:
             document.pop(key, None)
-        elif key not in document or document[key].unwrap() != value:
+        elif key not in document or _plain(document[key]) != value or type(_plain(document[key])) is not type(value):
             document[key] = value
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return write_atomic(path, tomlkit.dumps(document))
     except OSError as error:
         raise SettingsError(f"{path}: {_reason(error)}") from None
+
+
+def _plain(item: object) -> object:
+    """A tomlkit item as the Python value it holds (tomlkit gives booleans as plain bool already)."""
+    unwrap = getattr(item, "unwrap", None)
+    return unwrap() if callable(unwrap) else item
 
 
 def set_value(settings: Settings, key: str, text: str | None) -> Settings:
