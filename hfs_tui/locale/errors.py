@@ -82,6 +82,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "tecknet {char} får inte finnas i en importfil; ta bort det och försök igen (inget har lästs in)",
         "the character {char} is not allowed in an import file; remove it and try again (nothing was read)",
     ),
+    "error.import.paragraph": ("stycke {number}", "paragraph {number}"),
+    "error.import.duplicate_paragraph": (
+        "fråga {number} finns redan i stycke {paragraph}",
+        "question {number} is already in paragraph {paragraph}",
+    ),
+    "error.import.no_headings_docx": (
+        "inga frågerubriker hittades (en rubrik som ”1. Frågans text”)",
+        "no question headings found (a heading such as “1. The question's text”)",
+    ),
+    "error.import.docx_table": (
+        "dokumentet innehåller en tabell; skriv svaren som vanliga stycken under frågornas rubriker",
+        "the document holds a table; write the answers as plain paragraphs under the question headings",
+    ),
+    "error.import.docx_too_big": ("packar upp till mer än 50 MB", "unpacks to more than 50 MB"),
     "error.import.not_docx": (
         "filen är inte ett Word-dokument (.docx) som går att läsa ({reason})",
         "the file is not a readable Word document (.docx) ({reason})",
@@ -139,4 +153,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Write the answer under each question. List your documents under ### {documents}.",
     ),
     "answer_file.documents": ("Dokument", "Documents"),
+    "answer_file.hint_docx": (
+        "Skriv svaret under varje fråga (punkterna är delfrågorna). Lista era dokument som punkter under {documents}.",
+        "Write the answer under each question (the bullets are its sub-questions). List your documents as bullets under {documents}.",
+    ),
 }
