@@ -85,6 +85,9 @@ def read_answers(path: str | Path, questions: Sequence[Question]) -> list[Import
 
 
 def read_assessments(path: str | Path, questions: Sequence[Question]) -> list[ImportedAssessment]:
+    """A reviewer's + / − assessments from a Markdown file (a Word file holds answers only)."""
+    if _is_docx(path):
+        raise ImportFileError(os.fspath(path), 0, t("error.import.docx_assessments"))
     return parse_assessments(read_text(path), questions, os.fspath(path))
 
 

@@ -177,3 +177,10 @@ def test_a_file_called_docx_that_is_not_one_is_one_line(tmp_path, db):
 def test_docx_without_out_is_one_line(capsys, db):
     code, out, err = run(capsys, "answer-template", "1", "--party", "a", "--docx", "--db", db)
     assert (code, out, err) == (1, "", "hfs-tui: --docx behöver --out FIL\n")
+
+
+def test_assessments_from_a_word_file_are_refused_in_one_line(capsys, db, tmp_path):
+    path = own_document(tmp_path, ("h1", "1."), ("li", "+ bra"))
+    code, out, err = run(capsys, "import-assessments", "1", "a", str(path), "--db", db)
+    assert (code, out) == (1, "")
+    assert err == f"hfs-tui: {path}: bedömningar läses från Markdown (+ och - punkter); en Word-fil kan bara innehålla svar\n"

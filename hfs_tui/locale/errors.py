@@ -95,6 +95,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "dokumentet innehåller en tabell; skriv svaren som vanliga stycken under frågornas rubriker",
         "the document holds a table; write the answers as plain paragraphs under the question headings",
     ),
+    "error.import.docx_assessments": (
+        "bedömningar läses från Markdown (+ och - punkter); en Word-fil kan bara innehålla svar",
+        "assessments are read from Markdown (+ and - items); a Word file can only hold answers",
+    ),
     "error.import.docx_too_big": ("packar upp till mer än 50 MB", "unpacks to more than 50 MB"),
     "error.import.not_docx": (
         "filen är inte ett Word-dokument (.docx) som går att läsa ({reason})",
