@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
-from . import __version__, settings as user_settings
+from . import __version__
+from . import settings as user_settings
 from .cli_config import add_config_parser, run_config, theme_names
 from .cli_output import fail, guarded, has_undecodable, printable, say
 from .errors import HfsError

@@ -78,7 +78,8 @@ def read_text(path: str | Path) -> str:
 def read_answers(path: str | Path, questions: Sequence[Question]) -> list[ImportedAnswer]:
     """A party's answers from a Markdown file, or from a Word document (`.docx`)."""
     if _is_docx(path):
-        from .docx_answers import read_docx_answers  # python-docx is loaded only for a Word file
+        # python-docx is loaded only for a Word file
+        from .docx_answers import read_docx_answers
 
         return read_docx_answers(path, questions)
     return parse_answers(read_text(path), questions, os.fspath(path))

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -211,9 +215,6 @@ def test_db_option_before_the_subcommand_is_honoured(capsys, db):
 
 # ------------------------------------------------------------------ hostile user text never reaches the terminal
 
-import re  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what no printed line may hold (tab and newline are fine)
 OSC_TITLE = "\x1b]0;ägd\x07"  # retitles the terminal
@@ -297,10 +298,10 @@ def test_every_command_prints_no_control_character(capsys, db, hostile, tmp_path
 
 
 def test_a_hostile_title_in_a_real_process_prints_no_control_character(db, hostile, tmp_path):
-    env = {**__import__("os").environ, "HOME": str(tmp_path / "home"), "HFS_TUI_CONFIG": str(tmp_path / "s.toml")}
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "HFS_TUI_CONFIG": str(tmp_path / "s.toml")}
     for argv in (["list"], ["answer-template", hostile, "--party", "x"], ["answer-template", hostile, "--party", "a"]):
         result = subprocess.run(
-            [sys.executable, "-m", "hfs_tui", *argv, "--db", db], capture_output=True, env=env, timeout=60
+            [sys.executable, "-m", "hfs_tui", *argv, "--db", db], capture_output=True, env=env, timeout=60, check=False
         )
         out, err = result.stdout.decode(), result.stderr.decode()
         assert_safe(out, err)

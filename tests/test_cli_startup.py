@@ -37,7 +37,7 @@ def loaded_modules(argv: list[str], env: dict[str, str], tmp_path: Path) -> set[
         "    code = exit.code\n"
         f"open({str(report)!r}, 'w').write(json.dumps([code, sorted(sys.modules)]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     exit_code, modules = json.loads(report.read_text())
     assert exit_code == 0, (argv, result.stdout, result.stderr)
@@ -82,22 +82,22 @@ def test_commands_that_do_not_open_the_app_never_import_textual(argv, env, tmp_p
 
 
 def test_the_theme_list_matches_textual_and_ours():
+    from hfs_tui.screens.themes import THEMES
     from textual.theme import BUILTIN_THEMES
 
     from hfs_tui.cli_config import theme_names
-    from hfs_tui.screens.themes import THEMES
 
     assert sorted(theme_names()) == sorted([*(theme.name for theme in THEMES), *BUILTIN_THEMES])
 
 
 def test_python_dash_m_hfs_tui_runs_the_command(env):
-    result = subprocess.run([sys.executable, "-m", "hfs_tui", "--version"], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "hfs_tui", "--version"], capture_output=True, text=True, env=env, timeout=60, check=False)
     assert (result.returncode, result.stdout, result.stderr) == (0, "hfs-tui 0.1.0\n", "")
 
 
 def test_python_dash_m_hfs_tui_passes_the_exit_code(env, tmp_path):
     result = subprocess.run([sys.executable, "-m", "hfs_tui", "list", "--db", str(tmp_path / "saknas.db")],
-                            capture_output=True, text=True, env=env, timeout=60)
+                            capture_output=True, text=True, env=env, timeout=60, check=False)
     assert result.returncode == 1
     assert result.stderr.startswith("hfs-tui: ") and len(result.stderr.splitlines()) == 1
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -304,5 +306,5 @@ def test_a_new_settings_file_starts_with_a_comment(config_file):
 
 def test_saving_does_not_import_tomlkit_until_it_saves():
     code = "import sys; import hfs_tui.settings as s; s.load(); print('tomlkit' in sys.modules)"
-    result = __import__("subprocess").run([__import__("sys").executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.stdout.strip() == "False", result.stderr

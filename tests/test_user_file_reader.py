@@ -22,7 +22,7 @@ def refusal(path: str | Path, **kwargs) -> ImportFileError:
         read_user_file(path, **kwargs)
     message = str(excinfo.value)
     assert "\n" not in message
-    assert message.startswith(f"{path}:") or message.startswith(f"{excinfo.value.source}:")
+    assert message.startswith((f"{path}:", f"{excinfo.value.source}:"))
     assert isinstance(excinfo.value, HfsError)
     return excinfo.value
 
@@ -173,7 +173,7 @@ def test_a_control_character_in_the_data_refuses_the_whole_file_naming_line_and_
 
 def test_tab_newline_and_carriage_return_are_fine(tmp_path, questions):
     path = tmp_path / "svar.md"
-    path.write_bytes("## 1.\r\n\r\nJa,\tsedan 2019.\rOch mer.\r\n".encode())
+    path.write_bytes(b"## 1.\r\n\r\nJa,\tsedan 2019.\rOch mer.\r\n")
     assert read_answers(path, questions)[0].text == "Ja,\tsedan 2019.\nOch mer."
 
 
