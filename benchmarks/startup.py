@@ -4,7 +4,10 @@ Each run is a fresh process (python -c ...) that runs the app headless and, when
 Ready (first screen composed and drawn), prints the wall-clock time and exits. Both apps are measured
 alternately in one run, so the ratio compares like with like.
 
-    python benchmarks/startup.py [--runs 10]
+`--cli` measures the command line instead: `hfs-tui --version`, `--help` and `list` as fresh
+processes (wall clock, process start to exit), with the number of modules each one imports.
+
+    python benchmarks/startup.py [--runs 10] [--cli]
 """
 
 from __future__ import annotations
@@ -53,10 +56,42 @@ def summary(name: str, times: list[float]) -> str:
     return f"{name:<34} min {min(ms):7.1f} ms   median {statistics.median(ms):7.1f} ms   max {max(ms):7.1f} ms"
 
 
+MODULES = """
+import sys
+from hfs_tui import cli
+try:
+    cli.main(sys.argv[1:])
+except SystemExit:
+    pass
+print(len(sys.modules), file=sys.stderr)
+"""
+
+
+def cli_startup(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "bench.db")
+        subprocess.run([sys.executable, "-m", "hfs_tui", "import-sample", "--db", db], capture_output=True, check=True)
+        print(f"hfs-tui command start-up, process start to exit, {runs} runs each (Python {sys.version.split()[0]})")
+        for argv in (["--version"], ["--help"], ["list", "--db", db]):
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "hfs_tui", *argv], capture_output=True, check=True)
+                times.append(time.perf_counter() - start)
+            counted = subprocess.run([sys.executable, "-c", MODULES, *argv], capture_output=True, text=True, check=True)
+            modules = counted.stderr.strip().splitlines()[-1]
+            print(summary(f"hfs-tui {argv[0]}", times) + f"   {modules} modules")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
-    runs = parser.parse_args().runs
+    parser.add_argument("--cli", action="store_true", help="measure the command line, not the app")
+    options = parser.parse_args()
+    runs = options.runs
+    if options.cli:
+        cli_startup(runs)
+        return
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "bench.db")
         review_id = subprocess.run(

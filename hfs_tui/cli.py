@@ -1,6 +1,9 @@
 """The `hfs-tui` command: opens the app, or runs one task from the shell.
 
-Errors are one line on stderr and a non-zero exit code; nothing is half-written.
+Errors are one line on stderr and a non-zero exit code; nothing is half-written. Every line printed
+goes through `cli_output.say` / `fail` (user text never reaches the terminal as control sequences).
+Start-up stays light: the store, the importers, the export and Textual are imported inside the
+handlers that need them, so `--version`, `--help` and `config` load none of them.
 """
 
 from __future__ import annotations
@@ -10,17 +13,21 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
-from . import __version__, settings as user_settings
-from .files import write_atomic
+from . import __version__
+from . import settings as user_settings
+from .cli_config import add_config_parser, run_config, theme_names
+from .cli_output import fail, guarded, has_undecodable, printable, say
+from .errors import HfsError
 from .i18n import LANGUAGES, set_language, t
-from .cli_config import add_config_parser, run_config
-from .importers import ImportFileError, answer_template, read_answers, read_assessments
-from .sample import SAMPLES, find_sample, load_sample
-from .store import Store, StoreError
+from .sample import SAMPLES
 from .templates import TEMPLATES
+
+if TYPE_CHECKING:
+    from .store import Store
 
 APP_NAME = "hfs-tui"
 DB_ENV = "HFS_TUI_DB"
@@ -47,11 +54,17 @@ def resolve_db(arg: str | None, demo: bool = False) -> Path:
 # ------------------------------------------------------------------ commands
 
 
+class CommandError(HfsError):
+    """A command that cannot run as asked (one line)."""
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     return _run_app(resolve_db(args.db), args, review_id=None)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from .sample import find_sample, load_sample
+
     path = resolve_db(args.db, demo=True)
     with _open(path) as store:
         review = find_sample(store, args.sample) or load_sample(store, args.sample)
@@ -61,58 +74,88 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     with _open(resolve_db(args.db)) as store:
         review = store.create_review(args.template, args.party_a, args.party_b, args.title)
-    print(review.id)
+    say(review.id)
     return 0
 
 
 def cmd_import_answers(args: argparse.Namespace) -> int:
+    from .importers import read_answers
+
     with _open(resolve_db(args.db)) as store:
         review = store.find_review(args.review)
         party = store.find_party(review.id, args.party)
         answers = read_answers(args.file, store.questions(review.id))
         count = store.import_answers(party.id, [(a.question.id, a.text, a.documents) for a in answers])
-    print(t("cli.answers_read", count=count, party=party.name))
+    say(t("cli.answers_read", count=count, party=party.name))
     return 0
 
 
 def cmd_import_assessments(args: argparse.Namespace) -> int:
+    from .importers import read_assessments
+
     with _open(resolve_db(args.db)) as store:
         review = store.find_review(args.review)
         party = store.find_party(review.id, args.party)
         reviewer = next(p for p in store.parties(review.id) if p.id != party.id)
         items = read_assessments(args.file, store.questions(review.id))
         count = store.import_assessments(party.id, reviewer.id, [(i.question.id, i.sign, i.comment) for i in items])
-    print(t("cli.assessments_read", count=count, party=party.name, reviewer=reviewer.name))
+    say(t("cli.assessments_read", count=count, party=party.name, reviewer=reviewer.name))
     return 0
 
 
 def cmd_import_sample(args: argparse.Namespace) -> int:
+    from .sample import load_sample
+
     with _open(resolve_db(args.db)) as store:
         review = load_sample(store, args.sample)
-    print(review.id)
+    say(review.id)
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(resolve_db(args.db)) as store:
         summaries = store.reviews()
+    if not summaries:
+        say(t("cli.list_empty", path=resolve_db(args.db)))
     for summary in summaries:
         parties = " – ".join(p.name for p in summary.parties)
-        print(f"{summary.review.id}\t{summary.review.title}\t{parties}\t{summary.review.template}\t{summary.review.created_at[:10]}")
+        say(f"{summary.review.id}\t{summary.review.title}\t{parties}\t{summary.review.template}\t{summary.review.created_at[:10]}")
     return 0
 
 
 def cmd_answer_template(args: argparse.Namespace) -> int:
+    from .importers import answer_template
+
     with _open(resolve_db(args.db)) as store:
         review = store.find_review(args.review)
         party = store.find_party(review.id, args.party)
-        text = answer_template(party.name, store.questions(review.id, selected_only=True))
-    if args.out:
-        write_atomic(Path(args.out), text)
-        print(args.out)
+        questions = store.questions(review.id, selected_only=True)
+    if args.docx:
+        if not args.out:
+            raise CommandError(t("cli.docx_needs_out"))
+        from .docx_answers import answer_template_docx
+
+        _write_out(args.out, answer_template_docx(party.name, questions))
+        say(args.out)
+    elif args.out:
+        _write_out(args.out, answer_template(party.name, questions))  # a file: the text as it is
+        say(args.out)
     else:
-        sys.stdout.write(text)
+        say(answer_template(party.name, questions), end="")
     return 0
+
+
+def _write_out(out: str, content: str | bytes) -> None:
+    """Write the user's --out file; an error names that file, never the temporary one beside it."""
+    from .files import write_atomic
+
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise CommandError(t("cli.error.out_is_folder", path=out))
+    try:
+        write_atomic(path, content)
+    except OSError as error:
+        raise CommandError(t("cli.error.write", path=out, reason=error.strerror or error)) from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -134,11 +177,7 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 def _check_theme(name: str | None) -> None:
     """A theme the app knows (Textual's own or ours); checked before the app starts, with a one-line error."""
-    from textual.theme import BUILTIN_THEMES
-
-    from .screens.themes import THEMES
-
-    known = [*(theme.name for theme in THEMES), *BUILTIN_THEMES]
+    known = theme_names()
     if name is not None and name not in known:
         raise user_settings.SettingsError(t("settings.error.theme", value=repr(name), known=", ".join(known)))
 
@@ -157,9 +196,11 @@ def _apply_settings(args: argparse.Namespace, settings: user_settings.Settings) 
 
 
 class _open:
-    """Open the store for one command and always close it."""
+    """Open the store for one command and always close it (the store is imported only here)."""
 
     def __init__(self, path: Path) -> None:
+        from .store import Store
+
         self.store = Store.open(path)
 
     def __enter__(self) -> Store:
@@ -171,6 +212,7 @@ class _open:
 
 def _run_app(path: Path, args: argparse.Namespace, review_id: int | None) -> int:
     from .app import make_app  # Textual is imported only when the app really starts
+    from .store import Store
 
     Store.open(path).close()  # a foreign or damaged file fails here, with a one-line message
     _check_theme(args.theme)
@@ -183,7 +225,7 @@ def _run_app(path: Path, args: argparse.Namespace, review_id: int | None) -> int
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     # SUPPRESS: a subcommand's unset --db must not overwrite one given before the subcommand.
     common.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.db", env=DB_ENV, path=default_db_path())
@@ -191,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang")
     )
-    app_options = argparse.ArgumentParser(add_help=False)
+    app_options = _Parser(add_help=False)
     app_options.add_argument(
         "--no-bell", action="store_true", default=argparse.SUPPRESS, help=t("cli.no_bell")
     )
@@ -199,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--theme", metavar=t("cli.name"), default=argparse.SUPPRESS, help=t("cli.theme"),
     )
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=APP_NAME,
         description=t("cli.description"),
         parents=[common, app_options],
@@ -241,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("review", metavar="REVIEW", help=t("cli.review"))
     template.add_argument("--party", required=True, metavar="PARTY", help=t("cli.party"))
     template.add_argument("--out", metavar="FILE", help=t("cli.out_file"))
+    template.add_argument("--docx", action="store_true", help=t("cli.docx"))
 
     export = add("export", cmd_export, t("cli.export"))
     export.add_argument("review", metavar="REVIEW", help=t("cli.review"))
@@ -256,14 +299,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the user's words in its errors; they are printed like every other line."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if message:
+            (file or sys.stderr).write(printable(message))
+
+
+# Commands that only read: a --db path that does not exist is an error, not a new empty database.
+_NEEDS_DATABASE = {"cmd_list", "cmd_export", "cmd_answer_template", "cmd_import_answers", "cmd_import_assessments"}
+_APP_COMMANDS = {"cmd_app", "cmd_demo"}
+_TEXT_OPTIONS = ("party_a", "party_b", "title", "review", "party", "value")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a user error is one line (exit 1), anything unexpected a crash report, ^C exit 130."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except _user_errors() as error:
+        return fail(error)
+    except Exception as error:  # noqa: BLE001 - the crash report is the last resort
+        from .crash import report_crash
+
+        return report_crash(error, argv)
+
+
+def _main(argv: list[str]) -> int:
     try:
         settings = user_settings.load()
     except user_settings.SettingsError as error:
         if _subcommand(argv) != "config":  # `hfs-tui config` still says where the broken file is
-            print(f"hfs-tui: {_one_line(error)}", file=sys.stderr)
-            return 1
+            return fail(error)
         settings = user_settings.Settings()
     # The language is chosen first: the help texts, the templates and the app's screens use it.
     set_language(_early_language(argv) or settings.language or "sv")
@@ -275,13 +345,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.no_bell = getattr(args, "no_bell", False)
     args.theme = getattr(args, "theme", None)
     _apply_settings(args, settings)
-    try:
+    for option in _TEXT_OPTIONS:  # stored text must be UTF-8 (a file name need not be)
+        value = getattr(args, option, None)
+        if isinstance(value, str) and has_undecodable(value):
+            raise CommandError(t("cli.error.not_utf8", option=option.replace("_", "-")))
+    name = args.func.__name__
+    if name in _NEEDS_DATABASE:
+        path = resolve_db(args.db)
+        if not path.exists():
+            raise CommandError(t("cli.error.no_database", path=path))
+    if name in _APP_COMMANDS:
         return args.func(args)
-    except (StoreError, ImportFileError, OSError, user_settings.SettingsError) as error:
-        print(f"hfs-tui: {_one_line(error)}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
+    with guarded():  # whatever a handler prints by other means is made safe as well
+        return args.func(args)
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """`HfsError` (and OSError, said with its file name). Until the store's StoreError derives from
+    HfsError (the store split does that), it is added here when the store is loaded."""
+    errors: tuple[type[BaseException], ...] = (HfsError, OSError)
+    store = sys.modules.get("hfs_tui.store")
+    legacy = getattr(store, "StoreError", None)
+    if isinstance(legacy, type) and not issubclass(legacy, HfsError):
+        errors += (legacy,)
+    return errors
 
 
 def _subcommand(argv: list[str]) -> str | None:
@@ -305,12 +392,6 @@ def _early_language(argv: list[str]) -> str | None:
         if word.startswith("--lang=") and word[7:] in LANGUAGES:
             return word[7:]
     return None
-
-
-def _one_line(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.filename:
-        return f"{error.filename}: {error.strerror}"
-    return " ".join(str(error).split())
 
 
 if __name__ == "__main__":

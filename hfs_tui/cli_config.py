@@ -6,7 +6,21 @@ import argparse
 from collections.abc import Callable
 
 from . import settings as user_settings
+from .cli_output import say
 from .i18n import t
+
+# The themes `config set theme` and `--theme` accept: ours (screens/themes.py) and Textual's built-in
+# ones. Listed here so that checking a name never imports Textual; a test compares it with both.
+OUR_THEMES = ("hfs-contrast-dark", "hfs-contrast-light")
+TEXTUAL_THEMES = (
+    "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula", "tokyo-night", "monokai",
+    "flexoki", "catppuccin-latte", "catppuccin-frappe", "catppuccin-macchiato", "solarized-light", "solarized-dark",
+    "rose-pine", "rose-pine-moon", "rose-pine-dawn", "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light",
+)
+
+
+def theme_names() -> tuple[str, ...]:
+    return OUR_THEMES + TEXTUAL_THEMES
 
 
 def add_config_parser(config: argparse.ArgumentParser) -> None:
@@ -24,13 +38,13 @@ def run_config(args: argparse.Namespace, check_theme: Callable[[str | None], Non
     """`check_theme` raises SettingsError for a theme the app does not know (the CLI asks Textual)."""
     path = user_settings.settings_path()
     if args.action is None:
-        print(t("config.file", path=path))
+        say(t("config.file", path=path))
         if not path.exists():
-            print(t("config.missing"))
+            say(t("config.missing"))
         defaults = _defaults(default_db)
         for key, value in user_settings.load(path).as_dict().items():
             shown = t("config.default", value=defaults[key]) if value is None else user_settings.toml_value(value)
-            print(f"{key} = {shown}")
+            say(f"{key} = {shown}")
         return 0
     current = user_settings.load(path)
     if args.action == "set":
@@ -39,10 +53,10 @@ def run_config(args: argparse.Namespace, check_theme: Callable[[str | None], Non
             check_theme(changed.theme)
         user_settings.save(changed, path)
         value = user_settings.toml_value(getattr(changed, args.key))
-        print(t("config.saved", setting=args.key, value=value, path=path))
+        say(t("config.saved", setting=args.key, value=value, path=path))
     else:
         user_settings.save(user_settings.set_value(current, args.key, None), path)
-        print(t("config.unset", setting=args.key, path=path))
+        say(t("config.unset", setting=args.key, path=path))
     return 0
 
 

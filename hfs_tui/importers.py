@@ -9,6 +9,7 @@ Nothing is written here; the store imports the parsed result in one transaction.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,22 +18,17 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .files import MAX_BYTES, ImportFileError, read_user_file
 from .i18n import t
+from .import_text import char_name, first_refused, strip_invisible
 from .model import Question, Sign
 
-MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["MAX_BYTES", "ImportFileError", "ImportedAnswer", "ImportedAssessment", "answer_template",
+           "parse_answers", "parse_assessments", "read_answers", "read_assessments", "read_text"]
 DOCUMENTS_HEADINGS = ("dokument", "documents")  # `### Dokument` (or in an English file `### Documents`)
 
 _NUMBERED = re.compile(r"^(\d+)\.?(?:\s+(.*))?$")
 _markdown = MarkdownIt("commonmark")
-
-
-class ImportFileError(Exception):
-    """A bad import file, said in one line with the file and line number."""
-
-    def __init__(self, source: str, line: int, message: str) -> None:
-        super().__init__(f"{source}:{line}: {message}")
-        self.source, self.line, self.message = source, line, message
 
 
 @dataclass(frozen=True)
@@ -59,34 +55,45 @@ class _Section:
 
 
 def read_text(path: str | Path) -> str:
-    """A file's text, refusing what is too large, empty or not UTF-8 (a BOM and CRLF are fine)."""
-    path = Path(path)
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportFileError(source, 1, t("error.import.too_big", size=f"{size / 1024 / 1024:.1f}"))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(source, 0, t("error.import.missing")) from None
-    except IsADirectoryError:
-        raise ImportFileError(source, 0, t("error.import.is_folder")) from None
-    except PermissionError:
-        raise ImportFileError(source, 0, t("error.import.no_permission")) from None
+    """A file's text through `read_user_file`, refusing what is not UTF-8 or holds control characters.
+
+    A BOM and CRLF are fine; see `import_text` for the characters refused or stripped.
+    """
+    source = os.fspath(path)
+    data = read_user_file(source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ImportFileError(source, line, t("error.import.not_utf8")) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    refused = first_refused(text)
+    if refused is not None:
+        offset, char = refused
+        line = text.count("\n", 0, offset) + 1
+        raise ImportFileError(source, line, t("error.import.control", char=char_name(char)))
+    return strip_invisible(text)
 
 
 def read_answers(path: str | Path, questions: Sequence[Question]) -> list[ImportedAnswer]:
-    return parse_answers(read_text(path), questions, str(path))
+    """A party's answers from a Markdown file, or from a Word document (`.docx`)."""
+    if _is_docx(path):
+        # python-docx is loaded only for a Word file
+        from .docx_answers import read_docx_answers
+
+        return read_docx_answers(path, questions)
+    return parse_answers(read_text(path), questions, os.fspath(path))
 
 
 def read_assessments(path: str | Path, questions: Sequence[Question]) -> list[ImportedAssessment]:
-    return parse_assessments(read_text(path), questions, str(path))
+    """A reviewer's + / − assessments from a Markdown file (a Word file holds answers only)."""
+    if _is_docx(path):
+        raise ImportFileError(os.fspath(path), 0, t("error.import.docx_assessments"))
+    return parse_assessments(read_text(path), questions, os.fspath(path))
+
+
+def _is_docx(path: str | Path) -> bool:
+    return os.fspath(path).lower().endswith(".docx")
 
 
 def parse_answers(text: str, questions: Sequence[Question], source: str = "<text>") -> list[ImportedAnswer]:
@@ -104,6 +111,8 @@ def parse_answers(text: str, questions: Sequence[Question], source: str = "<text
                     break
             if token.type == "html_block" and _is_comment(token.content):
                 continue
+            if token.type == "blockquote_open" and _is_sub_question_quote(section.tokens, index, section.question):
+                continue  # the template's `> - sub-question` list, not the party's answer
             blocks.append("\n".join(lines[token.map[0] : token.map[1]]).strip("\n"))
         answer = "\n\n".join(block for block in blocks if block.strip())
         result.append(ImportedAnswer(section.question, answer, tuple(documents), section.line))
@@ -145,7 +154,8 @@ def answer_template(party_name: str, questions: Sequence[Question]) -> str:
     parts.append(f"<!-- {t('answer_file.hint', documents=documents)} -->")
     for question in questions:
         parts += ["", f"## {question.number}. {question.text}", ""]
-        parts += [f"<!-- {sub} -->" for sub in question.sub_questions]
+        if question.sub_questions:
+            parts += [f"> - {' '.join(sub.split())}" for sub in question.sub_questions]
         parts += ["", f"### {documents}", ""]
     return "\n".join(parts) + "\n"
 
@@ -203,6 +213,25 @@ def _normalise(text: str) -> str:
 def _is_comment(html: str) -> bool:
     html = html.strip()
     return html.startswith("<!--") and html.endswith("-->")
+
+
+def _is_sub_question_quote(tokens: list[Token], start: int, question: Question) -> bool:
+    """Whether the quote opened at `start` is only a list of the question's own sub-questions."""
+    subs = {_normalise(sub) for sub in question.sub_questions}
+    depth, items = 0, []
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token.type == "blockquote_open":
+            depth += 1
+        elif token.type == "blockquote_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif token.type == "list_item_open" and token.level == tokens[start].level + 2:
+            items.append(_normalise(_item_text(tokens, index)))
+        elif token.type == "paragraph_open" and token.level == tokens[start].level + 1:
+            return False  # a quote with its own text is part of the answer
+    return bool(items) and all(item in subs for item in items)
 
 
 def _list_items(tokens: list[Token], source: str, where: str) -> list[str]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import tomllib
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
-from .importers import parse_answers, parse_assessments
-from .model import Review
-from .store import Store
+if TYPE_CHECKING:  # the store and the importers are loaded when a sample is, not when the CLI starts
+    from .model import Review
+    from .store import Store
 
 SAMPLES = ("region", "vardcentral")
 
@@ -34,6 +35,8 @@ def find_sample(store: Store, name: str = "region") -> Review | None:
 
 
 def load_sample(store: Store, name: str = "region") -> Review:
+    from .importers import parse_answers, parse_assessments
+
     folder = sample_folder(name)
     spec = tomllib.loads((folder / "review.toml").read_text(encoding="utf-8"))
     party_a, party_b = spec["parties"]

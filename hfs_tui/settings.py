@@ -1,7 +1,8 @@
 """The user's settings: a small TOML file in the user config directory; command-line options override it.
 
-Read with tomllib; written by hand (five known keys, strings escaped as TOML basic strings) through
-`write_atomic`, so no TOML-writing dependency is needed and a failed write never leaves half a file.
+Read with tomllib. Saved with tomlkit (imported only when saving) into the file as the user left it:
+their comments, blank lines and order stay, only the changed key is touched; a new file starts with a
+one-line comment. Every write goes through `write_atomic`, so a failed write never leaves half a file.
 `HFS_TUI_CONFIG` points at another file (the tests and a second profile use it).
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
+from . import errors
 from .files import write_atomic
 from .i18n import LANGUAGES, t
 
@@ -25,7 +27,7 @@ _TRUE = {"true", "yes", "ja", "on", "1"}
 _FALSE = {"false", "no", "nej", "off", "0"}
 
 
-class SettingsError(Exception):
+class SettingsError(errors.SettingsError):
     """A settings file or value that cannot be used, said in one line."""
 
 
@@ -78,17 +80,38 @@ def load(path: Path | None = None) -> Settings:
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:
-    """Write every set value (unset ones are left out, so their default can change with the program)."""
+    """Write every set value (unset ones are removed, so their default can change with the program).
+
+    The file's own comments, blank lines and key order are kept; a value that did not change is not
+    rewritten at all.
+    """
+    import tomlkit  # only a save needs it
+
     path = path or settings_path()
-    lines = ["# hfs-tui settings; change them with `hfs-tui config set KEY VALUE`", ""]
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+        document.add(tomlkit.comment("hfs-tui settings; change them with `hfs-tui config set KEY VALUE`"))
+        document.add(tomlkit.nl())
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
+        raise SettingsError(f"{path}: {_reason(error)}") from None
     for key, value in settings.as_dict().items():
-        if value is not None:
-            lines.append(f"{key} = {toml_value(value)}")
+        if value is None:
+            document.pop(key, None)
+        elif key not in document or _plain(document[key]) != value or type(_plain(document[key])) is not type(value):
+            document[key] = value
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return write_atomic(path, "\n".join(lines) + "\n")
+        return write_atomic(path, tomlkit.dumps(document))
     except OSError as error:
         raise SettingsError(f"{path}: {_reason(error)}") from None
+
+
+def _plain(item: object) -> object:
+    """A tomlkit item as the Python value it holds (tomlkit gives booleans as plain bool already)."""
+    unwrap = getattr(item, "unwrap", None)
+    return unwrap() if callable(unwrap) else item
 
 
 def set_value(settings: Settings, key: str, text: str | None) -> Settings:

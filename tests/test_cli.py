@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -207,3 +211,139 @@ def test_db_option_before_the_subcommand_is_honoured(capsys, db):
     assert (code, out, err) == (0, "1\n", "")
     assert Path(db).exists()
     assert not cli.default_db_path().exists()
+
+
+# ------------------------------------------------------------------ hostile user text never reaches the terminal
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what no printed line may hold (tab and newline are fine)
+OSC_TITLE = "\x1b]0;ägd\x07"  # retitles the terminal
+OSC_CLIPBOARD = "\x1b]52;c;aGVq\x07"  # writes the clipboard
+CSI_CLEAR = "\x1b[2J"
+C1_CSI = "\x9b31m"
+HOSTILE_TITLE = f"Granskning {OSC_TITLE}{OSC_CLIPBOARD}{CSI_CLEAR}{C1_CSI}"
+HOSTILE_A = f"Region {OSC_TITLE}Nordmark"
+HOSTILE_B = f"Region {C1_CSI}Söderås\x9d0;x\x9c"
+
+
+@pytest.fixture
+def hostile(capsys, db) -> str:
+    store = Store.open(db)
+    try:
+        review = store.create_review("region", HOSTILE_A, HOSTILE_B, HOSTILE_TITLE)
+    finally:
+        store.close()
+    return str(review.id)
+
+
+def assert_safe(out: str, err: str) -> None:
+    assert not CONTROL.search(out), repr(out[:300])
+    assert not CONTROL.search(err), repr(err[:300])
+
+
+def test_list_shows_a_hostile_title_and_party_names_as_visible_symbols(capsys, db, hostile):
+    code, out, err = run(capsys, "list", "--db", db)
+    assert (code, err) == (0, "")
+    assert_safe(out, err)
+    fields = out.rstrip("\n").split("\t")
+    assert fields[1] == "Granskning ␛]0;ägd␇␛]52;c;aGVq␇␛[2J�31m"
+    assert fields[2] == "Region ␛]0;ägd␇Nordmark – Region �31mSöderås�0;x�"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["answer-template", "{id}", "--party", "a"],
+        ["answer-template", "{id}", "--party", "c"],  # the unknown-party error lists the names
+        ["answer-template", "{id}", "--party", "b", "--out", "{dir}/mall\x1b]0;x\x07.md"],
+        ["answer-template", "{id}", "--party", "b", "--out", "{dir}/saknas\x1b[2J/mall.md"],
+        ["answer-template", "{id}", "--party", "b", "--out", "{dir}"],
+        ["import-answers", "{id}", "a", "{answers}"],
+        ["import-answers", "{id}", "a", "{dir}/saknas\x1b]0;x\x07.md"],
+        ["import-answers", "{id}", "b", "{bad}"],
+        ["import-assessments", "{id}", "a", "{assessments}"],
+        ["import-assessments", "{id}", "c", "{assessments}"],
+        ["export", "{id}", "--out", "{dir}/ut\x1b]0;x\x07"],
+        ["new", "--template", "blank", "--party-a", OSC_TITLE, "--party-b", C1_CSI, "--title", CSI_CLEAR],
+        ["new", "--template", CSI_CLEAR, "--party-a", "A", "--party-b", "B"],  # argparse quotes the bad word
+        ["list", "--db", "{dir}/saknas\x1b]0;x\x07.db"],
+        ["import-sample"],
+        ["config", "set", "export_dir", "ut\x1b]0;x\x07"],
+        ["config"],
+        ["config", "set", "theme", "neon\x1b[2J"],
+        ["config", "unset", "export_dir"],
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
+def test_every_command_prints_no_control_character(capsys, db, hostile, tmp_path, monkeypatch, argv):
+    monkeypatch.setenv("HFS_TUI_CONFIG", str(tmp_path / "config" / "settings.toml"))
+    bad = tmp_path / f"fel{OSC_TITLE}.md"
+    bad.write_text("## 1.\n\nJa.\n\n## 99.\n\nNej.\n", encoding="utf-8")
+    answers = tmp_path / f"svar{OSC_TITLE}.md"
+    answers.write_bytes(ANSWERS_A.read_bytes())
+    values = {"id": hostile, "dir": str(tmp_path), "answers": str(answers), "bad": str(bad),
+              "assessments": str(ASSESSMENTS_OF_A)}
+    words = [word.format(**values) for word in argv]
+    if "--db" not in words:
+        words += ["--db", db]
+    try:
+        code = cli.main(words)
+    except SystemExit as exit:  # argparse's own error
+        code = exit.code
+    out, err = capsys.readouterr()
+    assert out or err
+    assert_safe(out, err)
+    if code != 0:
+        assert len(err.splitlines()) == 1 or err.startswith("usage:"), err
+
+
+def test_a_hostile_title_in_a_real_process_prints_no_control_character(db, hostile, tmp_path):
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "HFS_TUI_CONFIG": str(tmp_path / "s.toml")}
+    for argv in (["list"], ["answer-template", hostile, "--party", "x"], ["answer-template", hostile, "--party", "a"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "hfs_tui", *argv, "--db", db], capture_output=True, env=env, timeout=60, check=False
+        )
+        out, err = result.stdout.decode(), result.stderr.decode()
+        assert_safe(out, err)
+        assert "␛]0;ägd␇" in out + err
+
+
+def test_answer_template_to_a_file_keeps_the_text_as_it_is(capsys, db, hostile, tmp_path):
+    out_file = tmp_path / "mall.md"
+    code, out, err = run(capsys, "answer-template", hostile, "--party", "a", "--out", str(out_file), "--db", db)
+    assert (code, out, err) == (0, f"{out_file}\n", "")
+    assert out_file.read_text(encoding="utf-8").startswith(f"# Svar från {HOSTILE_A}\n")
+
+
+def test_answer_template_to_a_folder_names_the_folder_not_a_temporary_file(capsys, db, hostile, tmp_path):
+    line = assert_one_line_error(*run(capsys, "answer-template", hostile, "--party", "a", "--out", str(tmp_path), "--db", db))
+    assert line == f"hfs-tui: {tmp_path}: är en mapp; ange ett filnamn"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_answer_template_into_a_missing_folder_names_the_file(capsys, db, hostile, tmp_path):
+    target = tmp_path / "saknas" / "mall.md"
+    line = assert_one_line_error(*run(capsys, "answer-template", hostile, "--party", "a", "--out", str(target), "--db", db))
+    assert line.startswith(f"hfs-tui: {target}: kunde inte skriva (")
+    assert ".tmp" not in line
+
+
+def test_list_of_an_empty_database_says_so_in_one_line(capsys, db):
+    Store.open(db).close()
+    code, out, err = run(capsys, "list", "--db", db)
+    assert (code, out, err) == (0, f"inga granskningar i {db}\n", "")
+
+
+@pytest.mark.parametrize("argv", [["list"], ["export", "1"], ["answer-template", "1", "--party", "a"],
+                                  ["import-answers", "1", "a", str(ANSWERS_A)]])
+def test_a_read_only_command_refuses_a_missing_database_and_creates_nothing(capsys, tmp_path, argv):
+    missing = tmp_path / "ny" / "mapp" / "hfs.db"
+    line = assert_one_line_error(*run(capsys, *argv, "--db", str(missing)))
+    assert line.startswith(f"hfs-tui: {missing}: databasen finns inte")
+    assert not (tmp_path / "ny").exists()
+
+
+def test_a_name_that_is_not_utf8_is_one_line_and_stores_nothing(capsys, db):
+    line = assert_one_line_error(*run(capsys, "new", "--template", "blank", "--party-a", "A\udc9b", "--party-b", "B", "--db", db))
+    assert line.startswith("hfs-tui: party-a: ")
+    assert not Path(db).exists()

@@ -44,7 +44,8 @@ def error_of(path: Path, questions, reader=read_answers) -> ImportFileError:
         reader(path, questions)
     message = str(excinfo.value)
     assert "\n" not in message
-    assert message.startswith(f"{path}:{excinfo.value.line}: ")
+    line = excinfo.value.line
+    assert message.startswith(f"{path}:{line}: " if line > 0 else f"{path}: ")
     return excinfo.value
 
 
@@ -272,10 +273,22 @@ def test_answer_template_reads_back_empty_and_imports_nothing(tmp_path, store: S
 def test_a_filled_in_answer_template_imports_without_its_hints(store: Store, review, questions):
     party = store.parties(review.id)[0]
     template = answer_template(party.name, questions)
+    assert "> - Finns det en styrgrupp?\n" in template  # the sub-questions are visible, as a quoted list
     filled = template.replace(
-        "<!-- Finns det en styrgrupp? -->\n",
-        "<!-- Finns det en styrgrupp? -->\nJa, sedan 2019.\n",
+        "> - Vilka övriga funktioner ingår i styrgruppen?\n",
+        "> - Vilka övriga funktioner ingår i styrgruppen?\n\nJa, sedan 2019.\n",
     ).replace("### Dokument\n", "### Dokument\n\n- Arbetsordning\n", 1)
     answers = parse_answers(filled, questions)
     assert (answers[0].text, answers[0].documents) == ("Ja, sedan 2019.", ("Arbetsordning",))
     assert store.import_answers(party.id, [(a.question.id, a.text, a.documents) for a in answers]) == 1
+
+
+def test_an_answer_file_from_an_older_template_still_drops_its_comment_hints(questions):
+    text = "## 1.\n\n<!-- Finns det en styrgrupp? -->\nJa, sedan 2019.\n"
+    assert parse_answers(text, questions)[0].text == "Ja, sedan 2019."
+
+
+def test_a_quote_that_is_not_the_sub_questions_stays_part_of_the_answer(questions):
+    text = "## 1.\n\n> - Finns det en styrgrupp?\n> - Något annat citat\n\nSvar.\n\n> Ett citat ur planen.\n"
+    answer = parse_answers(text, questions)[0].text
+    assert answer == "> - Finns det en styrgrupp?\n> - Något annat citat\n\nSvar.\n\n> Ett citat ur planen."

@@ -80,12 +80,12 @@ def test_unknown_sample_is_refused(store: Store):
 
 
 def test_a_sample_that_fails_halfway_leaves_nothing_behind(store: Store, monkeypatch: pytest.MonkeyPatch):
-    import hfs_tui.sample
+    import hfs_tui.importers
 
     def broken(*args, **kwargs):
         raise RuntimeError("assessment file unreadable")
 
-    monkeypatch.setattr(hfs_tui.sample, "parse_assessments", broken)
+    monkeypatch.setattr(hfs_tui.importers, "parse_assessments", broken)  # sample.py imports it when loading
     with pytest.raises(RuntimeError):
         load_sample(store, "region")
     assert store.reviews(include_deleted=True) == []

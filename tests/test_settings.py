@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -243,3 +245,66 @@ def test_export_goes_under_the_export_dir_setting(capsys, tmp_path, monkeypatch)
     assert (code, err) == (0, "")
     (written,) = [Path(line) for line in out.splitlines()]
     assert written.parent.parent == tmp_path / "protokoll"
+
+
+# ------------------------------------------------------------------ the user's comments and layout
+
+
+COMMENTED = """\
+# Mina inställningar för hfs-tui
+# (delas med kollegan på enheten)
+
+language = "sv"   # svenska i mötet
+
+# Ljud vid tidsvarningar
+bell = false
+
+# Sist: var exporterna hamnar
+export_dir = "~/Dokument/HFS"
+"""
+
+
+def test_config_set_keeps_the_users_comments_blank_lines_and_order(capsys, config_file):
+    config_file.parent.mkdir(parents=True)
+    config_file.write_text(COMMENTED, encoding="utf-8")
+    assert run(capsys, "config", "set", "theme", "hfs-contrast-dark")[0] == 0
+    assert config_file.read_text(encoding="utf-8") == COMMENTED + 'theme = "hfs-contrast-dark"\n'
+    assert user_settings.load() == Settings(language="sv", bell=False, export_dir="~/Dokument/HFS", theme="hfs-contrast-dark")
+
+
+def test_config_set_changes_a_value_in_place_and_keeps_its_comment(capsys, config_file):
+    config_file.parent.mkdir(parents=True)
+    config_file.write_text(COMMENTED, encoding="utf-8")
+    assert run(capsys, "config", "set", "bell", "ja")[0] == 0
+    assert config_file.read_text(encoding="utf-8") == COMMENTED.replace("bell = false", "bell = true")
+
+
+def test_config_unset_removes_only_that_line(capsys, config_file):
+    config_file.parent.mkdir(parents=True)
+    config_file.write_text(COMMENTED, encoding="utf-8")
+    assert run(capsys, "config", "unset", "language")[0] == 0
+    text = config_file.read_text(encoding="utf-8")
+    assert text == COMMENTED.replace('language = "sv"   # svenska i mötet\n', "")
+    assert user_settings.load() == Settings(bell=False, export_dir="~/Dokument/HFS")
+
+
+def test_the_apps_theme_change_keeps_the_comments_too(config_file):
+    config_file.parent.mkdir(parents=True)
+    config_file.write_text(COMMENTED, encoding="utf-8")
+    user_settings.remember("theme", "hfs-contrast-light")
+    text = config_file.read_text(encoding="utf-8")
+    assert text.startswith(COMMENTED)
+    assert user_settings.load().theme == "hfs-contrast-light"
+
+
+def test_a_new_settings_file_starts_with_a_comment(config_file):
+    user_settings.save(Settings(language="en"))
+    text = config_file.read_text(encoding="utf-8")
+    assert text.startswith("# hfs-tui settings")
+    assert tomllib.loads(text) == {"language": "en"}
+
+
+def test_saving_does_not_import_tomlkit_until_it_saves():
+    code = "import sys; import hfs_tui.settings as s; s.load(); print('tomlkit' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "False", result.stderr

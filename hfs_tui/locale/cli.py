@@ -61,4 +61,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} bedömningar av {party} (gjorda av {reviewer}) inlästa",
         "{count} assessments of {party} (made by {reviewer}) read",
     ),
+    "cli.list_empty": ("inga granskningar i {path}", "no reviews in {path}"),
+    "cli.docx": (
+        "skriv en Word-mall (.docx) i stället för Markdown (kräver --out)",
+        "write a Word template (.docx) instead of Markdown (needs --out)",
+    ),
+    "cli.docx_needs_out": ("--docx behöver --out FIL", "--docx needs --out FILE"),
+    "cli.error.out_is_folder": ("{path}: är en mapp; ange ett filnamn", "{path}: is a folder; give a file name"),
+    "cli.error.write": ("{path}: kunde inte skriva ({reason})", "{path}: could not write ({reason})"),
+    "cli.error.no_database": (
+        "{path}: databasen finns inte (ange --db eller skapa en granskning med `hfs-tui new`)",
+        "{path}: the database does not exist (give --db or create a review with `hfs-tui new`)",
+    ),
+    "cli.crash": (
+        "ett oväntat fel ({kind}); en felrapport finns i {path}",
+        "an unexpected error ({kind}); a crash report is in {path}",
+    ),
+    "cli.crash_unwritten": (
+        "ett oväntat fel ({kind}); felrapporten kunde inte sparas ({reason}), här är den:",
+        "an unexpected error ({kind}); the crash report could not be saved ({reason}), here it is:",
+    ),
+    "cli.error.not_utf8": (
+        "{option}: texten är inte giltig UTF-8 (kontrollera terminalens teckenkodning)",
+        "{option}: the text is not valid UTF-8 (check the terminal's character encoding)",
+    ),
 }

@@ -60,10 +60,50 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the action needs a goal (What we want to achieve)",
     ),
     # import files
-    "error.import.too_big": ("filen är {size} MB; högst 5 MB kan läsas in", "the file is {size} MB; at most 5 MB can be read"),
+    "error.import.too_big": (
+        "filen är minst {size} MB; högst {limit} MB kan läsas in",
+        "the file is at least {size} MB; at most {limit} MB can be read",
+    ),
     "error.import.missing": ("filen finns inte", "the file does not exist"),
     "error.import.is_folder": ("är en mapp, inte en fil", "is a folder, not a file"),
     "error.import.no_permission": ("saknar behörighet att läsa filen", "no permission to read the file"),
+    "error.import.not_regular": (
+        "är ingen vanlig fil (en enhet, namngiven rörledning eller socket läses inte)",
+        "is not a regular file (a device, named pipe or socket is not read)",
+    ),
+    "error.import.symlink_loop": (
+        "för många symboliska länkar (en länk som pekar på sig själv?)",
+        "too many symbolic links (a link that points to itself?)",
+    ),
+    "error.import.name_too_long": ("filnamnet är för långt", "the file name is too long"),
+    "error.import.not_folder": ("en del av sökvägen är inte en mapp", "part of the path is not a folder"),
+    "error.import.cannot_read": ("kan inte läsa filen ({reason})", "cannot read the file ({reason})"),
+    "error.import.control": (
+        "tecknet {char} får inte finnas i en importfil; ta bort det och försök igen (inget har lästs in)",
+        "the character {char} is not allowed in an import file; remove it and try again (nothing was read)",
+    ),
+    "error.import.paragraph": ("stycke {number}", "paragraph {number}"),
+    "error.import.duplicate_paragraph": (
+        "fråga {number} finns redan i stycke {paragraph}",
+        "question {number} is already in paragraph {paragraph}",
+    ),
+    "error.import.no_headings_docx": (
+        "inga frågerubriker hittades (en rubrik som ”1. Frågans text”)",
+        "no question headings found (a heading such as “1. The question's text”)",
+    ),
+    "error.import.docx_table": (
+        "dokumentet innehåller en tabell; skriv svaren som vanliga stycken under frågornas rubriker",
+        "the document holds a table; write the answers as plain paragraphs under the question headings",
+    ),
+    "error.import.docx_assessments": (
+        "bedömningar läses från Markdown (+ och - punkter); en Word-fil kan bara innehålla svar",
+        "assessments are read from Markdown (+ and - items); a Word file can only hold answers",
+    ),
+    "error.import.docx_too_big": ("packar upp till mer än 50 MB", "unpacks to more than 50 MB"),
+    "error.import.not_docx": (
+        "filen är inte ett Word-dokument (.docx) som går att läsa ({reason})",
+        "the file is not a readable Word document (.docx) ({reason})",
+    ),
     "error.import.not_utf8": (
         "filen är inte UTF-8 (spara den som UTF-8 och försök igen)",
         "the file is not UTF-8 (save it as UTF-8 and try again)",
@@ -150,5 +190,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.member_not_in_meeting": (
         "deltagaren {id} hör inte till mötets granskning",
         "participant {id} does not belong to the meeting's review",
+    ),
+    "answer_file.hint_docx": (
+        "Skriv svaret under varje fråga (punkterna är delfrågorna). Lista era dokument som punkter under {documents}.",
+        "Write the answer under each question (the bullets are its sub-questions). List your documents as bullets under {documents}.",
     ),
 }
