@@ -18,7 +18,8 @@ from pathlib import Path
 
 from hfs_tui.clock import FakeClock
 from hfs_tui.export import load_record
-from hfs_tui.minutes import md_lines, render_minutes, render_network_summary, render_party_report
+from hfs_tui.documents.markdown import escaped_lines
+from hfs_tui.minutes import render_minutes, render_network_summary, render_party_report
 from hfs_tui.model import Category, MeetingKind, Share, TimerEventKind
 from hfs_tui.store import Store
 
@@ -62,7 +63,7 @@ def build(path: Path, notes: int) -> int:
 
 def export_once(path: Path, review_id: int) -> float:
     store = Store.open(path)
-    md_lines.cache_clear()  # measure a cold export, as the first `hfs-tui export` of a session is
+    escaped_lines.cache_clear()  # measure a cold export, as the first `hfs-tui export` of a session is
     started = time.perf_counter()
     record = load_record(store, review_id)
     documents = [render_minutes(record), render_network_summary(record)]
