@@ -1,10 +1,11 @@
 """Kept for importers (cli, screens, tests): writing the documents now lives in `hfs_tui.documents.export`."""
 
 from .documents.export import (
-    EXPORT_ROOT,
+    MEETING_KINDS,
     NETWORK_FILE,
     PARTS,
     ExportError,
+    ExportResult,
     build_documents,
     default_export_dir,
     export,
@@ -15,6 +16,17 @@ from .documents.export import (
 from .documents.record import MeetingRecord, load_record
 
 __all__ = [
-    "EXPORT_ROOT", "NETWORK_FILE", "PARTS", "ExportError", "MeetingRecord", "build_documents", "default_export_dir",
-    "export", "load_record", "parse_parts", "render_documents", "slug",
+    "MEETING_KINDS",
+    "NETWORK_FILE",
+    "PARTS",
+    "ExportError",
+    "ExportResult",
+    "MeetingRecord",
+    "build_documents",
+    "default_export_dir",
+    "export",
+    "load_record",
+    "parse_parts",
+    "render_documents",
+    "slug",
 ]

@@ -106,6 +106,10 @@ ENGLISH: dict[str, str] = {
     "protokoll": "minutes",
     "rapport": "report",
     "natverkssammanfattning": "network-summary",
+    "inledande-mote": "introductory-meeting",
+    "aterkopplingsmote": "feedback-meeting",
+    "uppfoljningsmote": "follow-up-meeting",
+    "utan-datum": "undated",
 }
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
