@@ -81,9 +81,10 @@ def test_report_audience_needs_its_party():
 def test_language_is_a_value_not_a_cache():
     """The same text renders "(tom)" in Swedish and "(empty)" in English, in any order (no cached rendering)."""
     record = make_record([note(1, "   ")])
-    for lang, empty in (("sv", "(tom)"), ("en", "(empty)"), ("sv", "(tom)"), ("en", "(empty)")):
+    for lang, label, empty in (("sv", "Styrka", "(tom)"), ("en", "Strength", "(empty)"), ("sv", "Styrka", "(tom)"),
+                               ("en", "Strength", "(empty)")):
         text = markdown.render(build_documents(record, ("minutes",), lang=lang)[0][1])
-        assert f"- {empty}" in text
+        assert f"- **{label}:** {empty}" in text
         assert ("(empty)" if lang == "sv" else "(tom)") not in text
 
 
@@ -99,6 +100,8 @@ def test_every_document_text_has_an_english_version():
         *common.CATEGORY_HEADINGS.values(), *common.CATEGORY_LABELS.values(), *report.ACTION_PLAN_COLUMNS,
         *minutes.ACTION_STATUS_LABELS.values(), *minutes.FOLLOW_UP_LABELS, minutes.AGREED_HEADING,
         report.ACTION_PLAN_HEADING, minutes.FOLLOW_UP_HEADING, common.GENERAL, common.GENERAL.lower(),
+        *common.KIND_NAMES.values(), *report.FROM_MEETING.values(), *(h for _, h in report.SUMMARY_HEADINGS),
+        minutes.NEW_ACTIONS_HEADING,
     ]
     assert len(texts) > 30
     assert sorted((texts | set(constants)) - ENGLISH.keys()) == []
@@ -107,7 +110,7 @@ def test_every_document_text_has_an_english_version():
 def test_unknown_category_is_shown_as_a_plain_note():
     strange = replace(note(1, "N000001X"), category="something-new")
     text = markdown.render(build_documents(make_record([strange]), ("minutes",), lang="sv")[0][1])
-    assert "N000001X" in text.split("### Övriga anteckningar")[1].split("###")[0]
+    assert "- **Anteckning:** N000001X" in text
 
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

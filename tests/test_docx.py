@@ -104,7 +104,7 @@ def test_a_word_longer_than_its_share_widens_its_column():
 def test_user_text_reads_literally_in_word_without_markdown_escapes(text):
     record = replace(make_record([note(1, text)]), actions=(Action(1, 1, 1, text, activities="a|b *c*"),))
     for _stem, tree in build_documents(record, lang="sv"):
-        if tree.title == "Rapport: Region Söderås":
+        if tree.title == "Rapport från kollegialt lärande – Region Söderås":
             continue  # the note and the action are Region Nordmark's
         document = python_docx.Document(io.BytesIO(docx.render(tree)))
         body = "\n".join(p.text for p in document.paragraphs)
@@ -133,4 +133,4 @@ def test_party_names_with_markup_are_plain_in_word():
     record = replace(record, parties=(replace(PARTIES[0], name="*Region* | Nord"), PARTIES[1]))
     tree = build_documents(record, ("reports",), lang="sv")[0][1]
     _document, headings, _tables = word_outline(docx.render(tree))
-    assert headings[0] == (1, "Rapport: *Region* | Nord")
+    assert headings[0] == (1, "Rapport från kollegialt lärande – *Region* | Nord")

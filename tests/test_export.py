@@ -317,7 +317,7 @@ def test_english_file_names_and_word_files_beside_the_markdown(db, tmp_path, cap
     import docx
 
     minutes = docx.Document(str(out_dir / f"{stem}-minutes.docx"))
-    assert minutes.paragraphs[0].text == "Minutes: Återkopplingsmöte" and minutes.core_properties.language == "en-GB"
+    assert minutes.paragraphs[0].text == "Minutes of the feedback meeting – Region Nordmark and Region Söderås" and minutes.core_properties.language == "en-GB"
 
 
 def test_intro_meeting_exports_its_protokoll_only(db, tmp_path):

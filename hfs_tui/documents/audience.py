@@ -5,7 +5,8 @@ Every builder asks `select` and shows only what it returns; nothing else in `doc
 - `minutes`: the protokoll goes to both teams, who were both in the meeting, so it holds every live note of the
   meeting, internal ones included; `share` decides what leaves the two teams, not what the teams see of their own
   meeting. Live actions of both parties.
-- `report` (for party P): P's own notes marked for the report, and P's actions put in the report.
+- `report` (for party P): P's own notes marked for the report, P's actions put in the report, and the other
+  party's written + / − assessments of P's answers (step 3; they are about P, so P owns them).
 - `network`: notes marked for the report AND released by their owner (`share = network`); no actions (an action
   has no share level yet).
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Action, Note, Party, Share
+from ..model import Action, Assessment, Note, Party, Share
 from .record import MeetingRecord
 
 AUDIENCES = ("minutes", "report", "network")
@@ -26,6 +27,7 @@ AUDIENCES = ("minutes", "report", "network")
 class Selection:
     notes: tuple[Note, ...]  # in document order (question, category, as taken)
     actions: tuple[Action, ...]
+    assessments: tuple[Assessment, ...] = ()  # step 3's written + / - about the party (report only)
 
     def of(self, party: Party) -> tuple[Note, ...]:
         """The selected notes owned by `party` (grouping, not filtering: the selection is already made)."""
@@ -48,10 +50,12 @@ def select(record: MeetingRecord, audience: str, party: Party | None = None) -> 
         raise ValueError("a party is given for, and only for, the report audience")
     notes = [n for n in record.live_notes if n.deleted_at is None]
     actions = [a for a in record.actions if a.deleted_at is None]
+    assessments: list[Assessment] = []
     if audience == "report":
         notes = [n for n in notes if n.party_id == party.id and n.in_report]
         actions = [a for a in actions if a.party_id == party.id and _action_in_report(a)]
+        assessments = [a for a in record.assessments if a.party_id == party.id]
     elif audience == "network":
         notes = [n for n in notes if n.in_report and n.share is Share.NETWORK]
         actions = []
-    return Selection(tuple(notes), tuple(actions))
+    return Selection(tuple(notes), tuple(actions), tuple(assessments))

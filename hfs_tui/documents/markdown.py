@@ -42,27 +42,31 @@ def _escape_leading(match: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def escaped_lines(text: str) -> tuple[str, ...]:
+def escaped_lines(text: str, line_start: bool = True) -> tuple[str, ...]:
     """User text as Markdown lines that show it literally, whatever it holds; () when it has no text.
 
     Every character CommonMark could read as structure is backslash-escaped: emphasis, code, links,
     HTML, table pipes, headings, and what only counts at the start of a line (list markers, `1.`,
     setext `===`/`---`). Lines are stripped, so nothing becomes an indented code block or a hard break.
+    `line_start=False`: the text's first line follows other text on its line (after a label, inside `**`), where
+    `1.` or `+` cannot start a block, so only its later lines get the line-start escapes.
     The cache holds no language: the "(tom)" of an empty text is added by the caller.
     """
-    if _PLAIN.fullmatch(text) and text == text.strip() and not _LEADING.match(text):
+    if _PLAIN.fullmatch(text) and text == text.strip() and not (line_start and _LEADING.match(text)):
         return (text,)  # the common case: one line with nothing to escape
     lines = []
     for raw in visible(clean(text)).replace("\t", " ").split("\n"):
         line = raw.strip()
         if line:
             line = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\g<0>", line))
-            lines.append(_LEADING.sub(_escape_leading, line, count=1))
+            if line_start or lines:
+                line = _LEADING.sub(_escape_leading, line, count=1)
+            lines.append(line)
     return tuple(lines)
 
 
-def md_lines(text: str, lang: str = "sv") -> tuple[str, ...]:
-    return escaped_lines(text) or (tr("(tom)", lang),)
+def md_lines(text: str, lang: str = "sv", line_start: bool = True) -> tuple[str, ...]:
+    return escaped_lines(text, line_start) or (tr("(tom)", lang),)
 
 
 def md_inline(text: str, lang: str = "sv") -> str:
@@ -74,7 +78,8 @@ def _runs(runs: Runs, lang: str, joiner: str = " ") -> str:
     out = []
     last = len(runs) - 1
     for index, run in enumerate(runs):
-        body = joiner.join(md_lines(run.text, lang))
+        at_line_start = index == 0 and not (run.bold or run.italic)
+        body = joiner.join(md_lines(run.text, lang, at_line_start))
         if run.bold:
             body = f"**{body}**"
         if run.italic:
@@ -99,15 +104,13 @@ def _block(block: object, lang: str) -> str | None:
     if isinstance(block, BulletList):
         return "\n".join("- " + _runs(item, lang, "\n  ") for item in block.items)
     if isinstance(block, Facts):
-        return "\n".join(f"- {md_inline(label, lang)}: {md_inline(value, lang)}" for label, value in block.lines)
+        return "\n".join(f"- **{md_inline(label, lang)}:** {md_inline(value, lang)}" for label, value in block.lines)
     if isinstance(block, Table):
         lines = ["| " + " | ".join(md_inline(h, lang) for h in block.header) + " |", "|" + "---|" * len(block.header)]
         lines += ["| " + " | ".join(_cell(c, lang) for c in row) + " |" for row in block.rows]
         return "\n".join(lines)
-    if isinstance(block, SignOff):
-        lines = [f"**{md_inline(block.label, lang)}**", ""]
-        lines += [f"\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n{md_inline(name, lang)}" for name in block.names]
-        return "\n\n".join(line for line in lines if line)
+    if isinstance(block, SignOff):  # the label, then one paragraph per name to sign
+        return "\n\n".join([md_inline(block.label, lang), *(md_inline(name, lang) for name in block.names)])
     if isinstance(block, PageBreak):
         return None
     raise TypeError(f"not a document block: {block!r}")

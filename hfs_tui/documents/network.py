@@ -6,9 +6,10 @@ from .audience import select
 from .common import (
     CATEGORY_HEADINGS,
     by_category,
-    facts_lines,
+    footer,
     meeting_when,
     notes_by_question,
+    parties_line,
 )
 from .model import Document, Facts, Heading, Paragraph, runs
 from .record import MeetingRecord
@@ -19,10 +20,9 @@ def build_network_summary(record: MeetingRecord, lang: str = "sv") -> Document:
     check_lang(lang)
     chosen = select(record, "network")
     title = tr("Nätverkssammanfattning: {title}", lang).format(title=record.review.title)
-    parties = tr(" och ", lang).join(p.name for p in record.parties)
     meeting = f"{record.meeting.title}, {meeting_when(record, lang)}"
     blocks: list = [Heading(1, title)]
-    blocks.append(Facts(facts_lines(record, lang, (tr("Parter", lang), parties), (tr("Möte", lang), meeting))))
+    blocks.append(Facts(((tr("Parter", lang), parties_line(record, lang)), (tr("Möte", lang), meeting))))
     blocks.append(Paragraph(runs(tr(
         "Sammanfattningen innehåller endast det som respektive part har gett klartecken till att sprida i "
         "HFS-nätverket, som underlag till nätverket och HFS strategidagar. Varje bidrag står under den part "
@@ -38,4 +38,4 @@ def build_network_summary(record: MeetingRecord, lang: str = "sv") -> Document:
             if items:
                 blocks.append(Heading(3, tr(CATEGORY_HEADINGS[category], lang)))
                 blocks += notes_by_question(record, items, lang)
-    return Document(title, tuple(blocks), lang=lang, kind="network")
+    return Document(title, tuple(blocks), footer=footer(record, lang), lang=lang, kind="network")

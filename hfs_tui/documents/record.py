@@ -55,6 +55,7 @@ class MeetingRecord:
     assessments: tuple[Assessment, ...] = ()
     place: str = ""  # TODO(lead): from `meetings.place` once the store has it
     present: dict[int, tuple[str, ...]] | None = field(default=None, hash=False)  # party id -> names; None: whole team
+    secretary: str = ""  # TODO(lead): a `meetings.secretary` column; until then the facilitator keeps the minutes
 
     @cached_property
     def live_notes(self) -> tuple[Note, ...]:
@@ -78,7 +79,11 @@ class MeetingRecord:
         """Who was present for the party: the recorded list, else the whole team (name, role)."""
         if self.present is not None and party.id in self.present:
             return tuple(self.present[party.id])
-        return tuple(m.name + (f", {m.role}" if m.role.strip() else "") for m in self.members if m.party_id == party.id)
+        return tuple(m.name + (f" ({m.role})" if m.role.strip() else "") for m in self.members if m.party_id == party.id)
+
+    @property
+    def secretary_name(self) -> str:
+        return self.secretary or self.review.facilitator
 
     def meeting_of_kind(self, kind: MeetingKind) -> Meeting | None:
         return next((m for m in self.meetings if m.kind is kind), None)
@@ -115,5 +120,6 @@ def load_record(
         all_questions=tuple(questions),
         meetings=tuple(store.meetings(review.id)),
         assessments=tuple(store.assessments(review.id)),
-        place=str(getattr(meeting, "place", "") or ""),
+        place=str(getattr(meeting, "place", "") or ""),  # TODO(lead): `meetings.place`
+        secretary=str(getattr(meeting, "secretary", "") or ""),
     )

@@ -102,6 +102,67 @@ ENGLISH: dict[str, str] = {
         "for the network and the HFS strategy days. Each contribution stands under the party that owns it."
     ),
     "{name} har inte gett klartecken till att sprida något.": "{name} has not cleared anything for spreading.",
+    # protokoll after Swedish conventions (step 4)
+    "Protokoll från {meeting} – {parties}": "Minutes of the {meeting} – {parties}",
+    "inledande möte": "introductory meeting",
+    "återkopplingsmöte": "feedback meeting",
+    "uppföljningsmöte": "follow-up meeting",
+    "Plats": "Place",
+    "Sekreterare": "Minute-taker",
+    "Närvarande": "Present",
+    "Återkoppling till {name}": "Feedback to {name}",
+    "Överenskommet innehåll i rapporterna": "Agreed content of the reports",
+    "Nästa möte": "Next meeting",
+    "Nya åtgärder": "New actions",
+    "Vid protokollet": "Minutes taken by",
+    "Justeras": "Approved by",
+    "Sammanställt {stamp} med hfs-tui": "Compiled {stamp} with hfs-tui",
+    "Goda exempel att ta med sig hem": "Good examples to take home",
+    # the intro protokoll
+    "Genomgång av instruktionen": "Going through the instructions",
+    (
+        "Teamen gick tillsammans igenom instruktionen för kollegialt lärande (”{template}”): stegen, tidsåtgången "
+        "och att den mottagande parten alltid är ägare av det som framkommer om den."
+    ): (
+        "The teams went through the instructions for collegial learning (“{template}”) together: the steps, the time "
+        "needed, and that the receiving party always owns what emerges about it."
+    ),
+    "Vilka frågor ska besvaras": "Which questions are answered",
+    "Frågorna {numbers} besvaras.": "Questions {numbers} are answered.",
+    "Fråga {numbers} besvaras.": "Question {numbers} is answered.",
+    "Frågorna {numbers} utgår.": "Questions {numbers} are left out.",
+    "Fråga {numbers} utgår.": "Question {numbers} is left out.",
+    "Frågor som besvaras": "Questions answered",
+    "Frågor som utgår": "Questions left out",
+    "Sekretess, rapportform och tidsuppskattning": "Confidentiality, report form and time estimate",
+    "Sekretess": "Confidentiality",
+    "Rapportform": "Report form",
+    "Tidsuppskattning": "Time estimate",
+    "{party}: cirka {hours} timmar": "{party}: about {hours} hours",
+    "Kommande möten": "Coming meetings",
+    "{meeting} {when}": "{meeting} {when}",
+    "Återkopplingsmöte {when}.": "Feedback meeting {when}.",
+    # the party report
+    "Rapport från kollegialt lärande – {name}": "Report from collegial learning – {name}",
+    "Kollegialt lärande med {other} inom HFS-nätverket.": "Collegial learning with {other} in the HFS network.",
+    (
+        "Rapporten innehåller det som {name} har beslutat att ta med; det som framkom om {name} ägs av {name}."
+    ): "The report contains what {name} decided to include; what emerged about {name} is owned by {name}.",
+    "Bakgrund": "Background",
+    "Deltagare från {party}": "Participants from {party}",
+    "Genomförande": "Steps held",
+    "Frågor": "Questions",
+    "{numbers} i instruktionen ”{template}”": "{numbers} of the instructions “{template}”",
+    "Sammanfattning": "Summary",
+    "Vad är bra": "What is good",
+    "Vad kan förbättras": "What can be improved",
+    "Vad har vi att lära av varandra": "What we can learn from each other",
+    "Per fråga": "Per question",
+    "{name} skriftliga bedömning": "Written assessment by {name}",
+    "Från det inledande mötet": "From the introductory meeting",
+    "Från återkopplingsmötet": "From the feedback meeting",
+    "Från uppföljningsmötet": "From the follow-up meeting",
+    "Handlingsplan": "Action plan",
     # file names of the exported documents (export.py)
     "protokoll": "minutes",
     "rapport": "report",
