@@ -151,6 +151,8 @@ class _Writer:
             elif self._landscape() and not (wide_table or heading_of_wide):
                 self._orientation(landscape=False)
             self._block(block)
+            if isinstance(block, Paragraph | Facts) and isinstance(following, BulletList | Table):
+                self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # a label stays with its list
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()

@@ -29,7 +29,7 @@ from .model import (
 from .strings import tr
 from .visible import visible
 
-_SPECIAL = re.compile(r"[\\`*_\[\]<>|~#]")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#"})  # backslash before each structural character
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LEADING = re.compile(r"^(?:[=+-]|(\d{1,9})([.)]))")
 _PLAIN = re.compile(r"[^\\`*_\[\]<>|~#&\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
@@ -58,7 +58,9 @@ def escaped_lines(text: str, line_start: bool = True) -> tuple[str, ...]:
     for raw in visible(clean(text)).replace("\t", " ").split("\n"):
         line = raw.strip()
         if line:
-            line = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\g<0>", line))
+            line = line.translate(_ESCAPES)
+            if "&" in line:
+                line = _ENTITY.sub(r"\\&", line)
             if line_start or lines:
                 line = _LEADING.sub(_escape_leading, line, count=1)
             lines.append(line)

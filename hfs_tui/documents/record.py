@@ -30,10 +30,13 @@ if TYPE_CHECKING:  # the store is imported only to load a record
 CATEGORY_ORDER: tuple[str, ...] = ("decision", *(c.value for c in Category))
 
 
+_KNOWN = frozenset(CATEGORY_ORDER)
+
+
 def category_key(note: Note) -> str:
     """The note's category as a known value: an unknown one (a newer database) counts as a plain note."""
-    value = getattr(note.category, "value", note.category)
-    return value if value in CATEGORY_ORDER else Category.NOTE.value
+    value = str(note.category)  # a StrEnum's str() is its value
+    return value if value in _KNOWN else "note"
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,9 @@ def _background(record: MeetingRecord, party: Party, lang: str) -> list:
     members = record.present_names(party)
     if members:
         lines.append((tr("Deltagare från {party}", lang).format(party=party.name), ", ".join(members)))
-    steps = [f"{kind_name(m.kind, lang)} {meeting_date(record, m, lang)}" for m in record.meetings
-             if meeting_date(record, m, lang)]
+    order = list(MeetingKind)  # the steps so far: a feedback report does not list the follow-up still planned
+    held = [m for m in record.meetings if order.index(m.kind) <= order.index(record.meeting.kind)]
+    steps = [f"{kind_name(m.kind, lang)} {meeting_date(record, m, lang)}" for m in held if meeting_date(record, m, lang)]
     if steps:
         lines.append((tr("Genomförande", lang), ", ".join(steps)))
     picked = [q.number for q in (record.all_questions or record.questions) if q.selected]
