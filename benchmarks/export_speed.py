@@ -18,7 +18,8 @@ from pathlib import Path
 
 from hfs_tui.clock import FakeClock
 from hfs_tui.export import load_record
-from hfs_tui.minutes import md_lines, render_minutes, render_network_summary, render_party_report
+from hfs_tui.documents.markdown import escaped_lines
+from hfs_tui.minutes import render_minutes, render_network_summary, render_party_report
 from hfs_tui.model import Category, MeetingKind, Share, TimerEventKind
 from hfs_tui.store import Store
 
@@ -62,7 +63,7 @@ def build(path: Path, notes: int) -> int:
 
 def export_once(path: Path, review_id: int) -> float:
     store = Store.open(path)
-    md_lines.cache_clear()  # measure a cold export, as the first `hfs-tui export` of a session is
+    escaped_lines.cache_clear()  # measure a cold export, as the first `hfs-tui export` of a session is
     started = time.perf_counter()
     record = load_record(store, review_id)
     documents = [render_minutes(record), render_network_summary(record)]
@@ -70,6 +71,21 @@ def export_once(path: Path, review_id: int) -> float:
     elapsed = time.perf_counter() - started
     store.close()
     assert all(documents)
+    return elapsed
+
+
+def word_once(path: Path, review_id: int) -> float:
+    """The four documents as .docx (python-docx), from a loaded record: what `--docx` adds to an export."""
+    from hfs_tui.documents import docx
+    from hfs_tui.documents.export import build_documents
+
+    store = Store.open(path)
+    record = load_record(store, review_id)
+    store.close()
+    started = time.perf_counter()
+    files = [docx.render(tree) for _stem, tree in build_documents(record, lang="sv")]
+    elapsed = time.perf_counter() - started
+    assert all(files)
     return elapsed
 
 
@@ -83,10 +99,12 @@ def best_time(notes: int, folder: Path) -> float:
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         times = {notes: best_time(notes, Path(folder)) for notes in SIZES}
+        word = min(word_once(Path(folder) / f"export-{SIZES[0]}.db", 1) for _ in range(3))
     small, large = (times[n] for n in SIZES)
     for notes in SIZES:
         print(f"{notes:>6} notes: {times[notes] * 1000:7.1f} ms (load_record + minutes, 2 reports, network summary)")
     print(f" ratio: {large / small:.1f} (target ≤ 12; 10,000 notes target ≤ 500 ms)")
+    print(f"{SIZES[0]:>6} notes: {word * 1000:7.1f} ms for the four documents as .docx (no target)")
     return 0
 
 

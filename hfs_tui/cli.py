@@ -159,15 +159,29 @@ def _write_out(out: str, content: str | bytes) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import default_export_dir, export, parse_parts
+    from .export import MEETING_KINDS, ExportError, default_export_dir, export, parse_parts
+    from .i18n import language
+    from .safe_text import clean
 
     parts = parse_parts(args.what)
+    meeting_id, kind = None, None
+    if args.meeting is not None:
+        word = args.meeting.strip().casefold()
+        if word.isdigit():
+            meeting_id = int(word)
+        elif word in MEETING_KINDS:
+            kind = MEETING_KINDS[word]
+        else:
+            raise ExportError(t("export.cli.bad_meeting", value=repr(args.meeting)))
     with _open(resolve_db(args.db)) as store:
         review = store.find_review(args.review)
         out = Path(args.out).expanduser() if args.out else default_export_dir(review, root=args.settings.export_dir)
-        paths = export(store, review.id, out, what=parts, html=args.html, meeting_id=args.meeting)
-    for path in paths:
-        print(path)
+        result = export(
+            store, review.id, out, what=parts, html=args.html, meeting_id=meeting_id, meeting_kind=kind,
+            lang=language(), docx=args.docx,
+        )
+    for line in result.lines():
+        print(clean(line))
     return 0
 
 
@@ -287,13 +301,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = add("export", cmd_export, t("cli.export"))
     export.add_argument("review", metavar="REVIEW", help=t("cli.review"))
-    export.add_argument("--meeting", type=int, metavar="ID", help=t("cli.meeting"))
-    export.add_argument("--out", metavar="DIR", help=t("cli.out_dir"))
+    export.add_argument("--meeting", metavar="ID|KIND", help=t("export.cli.meeting"))
+    export.add_argument("--out", metavar="DIR", help=t("export.cli.out"))
     export.add_argument(
         "--what", default="minutes,reports,network", metavar=t("cli.parts"),
         help=t("cli.what"),
     )
     export.add_argument("--html", action="store_true", help=t("cli.html"))
+    export.add_argument("--docx", action="store_true", help=t("export.cli.docx"))
 
     add_config_parser(add("config", cmd_config, t("config.help")))
     return parser

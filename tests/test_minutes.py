@@ -10,16 +10,18 @@ import os
 import random
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from hfs_tui.clock import FakeClock, to_iso
+from hfs_tui.documents.export import build_documents
+from hfs_tui.documents.markdown import render
 from hfs_tui.export import load_record
 from hfs_tui.minutes import (
-    AGREED_HEADING,
     CATEGORY_HEADINGS,
+    CATEGORY_LABELS,
     MeetingRecord,
     markdown_parser,
     render_html,
@@ -28,16 +30,26 @@ from hfs_tui.minutes import (
     render_party_report,
 )
 from hfs_tui.model import (
-    Category, Meeting, MeetingKind, Member, Note, Party, Question, Review, Share, Slot, TimerEvent, TimerEventKind,
+    Action,
+    Category,
+    Meeting,
+    MeetingKind,
+    Member,
+    Note,
+    Party,
+    Question,
+    Review,
+    Share,
+    Slot,
+    TimerEvent,
+    TimerEventKind,
 )
 from hfs_tui.safe_text import clean
 from hfs_tui.sample import load_sample
 from hfs_tui.store import Store
 
 GOLDEN = Path(__file__).parent / "golden"
-T0 = datetime(2026, 3, 10, 8, 30, tzinfo=timezone.utc)  # 09.30 in Stockholm
-CATEGORIES = list(CATEGORY_HEADINGS.values())
-MINUTES_H2 = ["Deltagare", "Dagordning", "Region Nordmark", "Region Söderås", "Överenskommet innehåll i rapporten"]
+T0 = datetime(2026, 3, 10, 8, 30, tzinfo=UTC)  # 09.30 in Stockholm
 S, I, G, L, A, N = (Category.STRENGTH, Category.IMPROVEMENT, Category.GOOD_EXAMPLE, Category.LESSON,
                     Category.ACTION, Category.NOTE)
 IN, NET = Share.INTERNAL, Share.NETWORK
@@ -83,15 +95,6 @@ def literal(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def expected_minutes_outline(title: str = "Protokoll: Återkopplingsmöte") -> list[tuple[str, ...]]:
-    result = [(title,)]
-    for h2 in MINUTES_H2:
-        result.append((title, h2))
-        if h2.startswith("Region"):
-            result += [(title, h2, h3) for h3 in CATEGORIES]
-    return result
-
-
 # ------------------------------------------------------------------ golden review
 
 
@@ -104,7 +107,7 @@ def golden_store() -> tuple[Store, int]:
     slot_a, slot_b = store.slots(meeting.id)
     nordmark, soderas = store.parties(review.id)
     q = {question.position: question.id for question in store.questions(review.id)}
-    at = lambda hh, mm: datetime(2026, 3, 10, hh, mm, tzinfo=timezone.utc)  # noqa: E731
+    at = lambda hh, mm: datetime(2026, 3, 10, hh, mm, tzinfo=UTC)
     for slot, kind, moment in (
         (slot_a, TimerEventKind.START, at(9, 0)), (slot_a, TimerEventKind.PAUSE, at(9, 50)),
         (slot_a, TimerEventKind.RESUME, at(10, 0)), (slot_a, TimerEventKind.STOP, at(10, 42)),
@@ -159,108 +162,234 @@ def golden_store() -> tuple[Store, int]:
     return store, review.id
 
 
+def add_intro_and_follow_up(store: Store, review_id: int) -> None:
+    """Dates for the intro and follow-up meetings, a joint intro note, and a follow-up with outcomes and a new action."""
+    intro = store.meeting_of_kind(review_id, MeetingKind.INTRO)
+    follow_up = store.meeting_of_kind(review_id, MeetingKind.FOLLOW_UP)
+    store.set_meeting_held_on(intro.id, "2026-02-03")
+    store.set_meeting_held_on(follow_up.id, "2027-03-09")
+    store.set_meeting_held_on(store.meeting_of_kind(review_id, MeetingKind.FEEDBACK).id, "2026-03-10")
+    nordmark, soderas = store.parties(review_id)
+    store.add_note(intro.id, nordmark.id, N, "Svaren skickas till den andra regionen senast 3 mars.")
+    first = store.actions(review_id, party_id=nordmark.id)[0]
+    store.update_action(first.id, status="done", outcome="Indikatorerna redovisas varje tertial sedan maj 2027.",
+                        sustain="Punkten ligger i styrgruppens årshjul.")
+    slot = store.slots(follow_up.id)[0]
+    store.add_note(follow_up.id, nordmark.id, A, "Ta fram målvärden för de tre indikatorer som saknar dem.", slot.id)
+
+
 @pytest.fixture(scope="module")
-def golden_record() -> MeetingRecord:
+def golden_records() -> dict[str, MeetingRecord]:
     store, review_id = golden_store()
-    return load_record(store, review_id, now=datetime(2026, 3, 10, 12, 40, tzinfo=timezone.utc))
+    add_intro_and_follow_up(store, review_id)
+    now = datetime(2026, 3, 10, 12, 40, tzinfo=UTC)
+    return {kind.value: load_record(store, review_id, store.meeting_of_kind(review_id, kind).id, now=now)
+            for kind in MeetingKind}
 
 
-def golden_documents(record: MeetingRecord) -> dict[str, str]:
-    nordmark, soderas = record.parties
-    return {
-        "protokoll-aterkopplingsmote.md": render_minutes(record),
-        "rapport-region-nordmark.md": render_party_report(record, nordmark),
-        "rapport-region-soderas.md": render_party_report(record, soderas),
-        "natverkssammanfattning.md": render_network_summary(record),
-    }
+@pytest.fixture(scope="module")
+def golden_record(golden_records) -> MeetingRecord:
+    return golden_records["feedback"]
 
 
-@pytest.mark.parametrize("name", ["protokoll-aterkopplingsmote.md", "rapport-region-nordmark.md",
-                                  "rapport-region-soderas.md", "natverkssammanfattning.md"])
-def test_documents_match_the_golden_files(golden_record, name):
-    text = golden_documents(golden_record)[name]
+def golden_documents(records: dict[str, MeetingRecord]) -> dict[str, str]:
+    """Every document of every meeting, in Swedish and English, by `<lang>/<file name>`."""
+    documents = {}
+    for record in records.values():
+        for lang in ("sv", "en"):
+            for stem, tree in build_documents(record, lang=lang):
+                documents[f"{lang}/{stem}.md"] = render(tree)
+    return documents
+
+
+GOLDEN_NAMES = sorted(
+    [f"sv/{n}" for n in (
+        "2026-02-03-inledande-mote-protokoll.md", "2026-03-10-aterkopplingsmote-protokoll.md",
+        "2026-03-10-aterkopplingsmote-rapport-region-nordmark.md", "2026-03-10-aterkopplingsmote-rapport-region-soderas.md",
+        "2026-03-10-aterkopplingsmote-natverkssammanfattning.md", "2027-03-09-uppfoljningsmote-protokoll.md",
+        "2027-03-09-uppfoljningsmote-rapport-region-nordmark.md", "2027-03-09-uppfoljningsmote-rapport-region-soderas.md",
+        "2027-03-09-uppfoljningsmote-natverkssammanfattning.md")]
+    + [f"en/{n}" for n in (
+        "2026-02-03-introductory-meeting-minutes.md", "2026-03-10-feedback-meeting-minutes.md",
+        "2026-03-10-feedback-meeting-report-region-nordmark.md", "2026-03-10-feedback-meeting-report-region-soderas.md",
+        "2026-03-10-feedback-meeting-network-summary.md", "2027-03-09-follow-up-meeting-minutes.md",
+        "2027-03-09-follow-up-meeting-report-region-nordmark.md", "2027-03-09-follow-up-meeting-report-region-soderas.md",
+        "2027-03-09-follow-up-meeting-network-summary.md")]
+)
+
+
+def test_golden_file_names_are_every_document_of_every_meeting(golden_records):
+    assert sorted(golden_documents(golden_records)) == GOLDEN_NAMES
+
+
+@pytest.mark.parametrize("name", GOLDEN_NAMES)
+def test_documents_match_the_golden_files(golden_records, name):
+    text = golden_documents(golden_records)[name]
     path = GOLDEN / name
     if os.environ.get("HFS_UPDATE_GOLDEN") == "1":
-        GOLDEN.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+    tokens = markdown_parser().parse(text)  # valid CommonMark: every block closes, user text never raw HTML
+    assert [t.type for t in tokens].count("heading_open") == [t.type for t in tokens].count("heading_close")
+    assert not any(t.type in ("html_block", "html_inline", "hr", "code_block", "fence") for t in tokens)
 
 
-def test_minutes_have_exactly_the_agreed_headings(golden_record):
-    assert outline(render_minutes(golden_record)) == expected_minutes_outline()
+MT = "Protokoll från återkopplingsmöte – Region Nordmark och Region Söderås"
+SECTIONS = {1: "§ 1 Återkoppling till Region Nordmark", 2: "§ 2 Återkoppling till Region Söderås"}
 
 
-def test_every_note_sits_under_its_party_and_category(golden_record):
-    minutes = items(render_minutes(golden_record))
-    names = {p.id: p.name for p in golden_record.parties}
+def test_minutes_follow_the_agenda_in_numbered_sections(golden_record):
+    headings = [path for path in outline(render_minutes(golden_record, "sv")) if len(path) <= 2]
+    assert headings == [(MT,), (MT, SECTIONS[1]), (MT, SECTIONS[2]), (MT, "§ 3 Överenskommet innehåll i rapporterna"),
+                        (MT, "§ 4 Nästa möte")]
+
+
+def test_every_note_sits_once_under_its_party_and_question_with_its_category(golden_record):
+    minutes = items(render_minutes(golden_record, "sv"))
+    labels = {c: CATEGORY_LABELS[c] for c in Category}
     for note in golden_record.notes:
-        placed = [path for path, text in minutes if text == note.text]
+        placed = [path for path, text in minutes if text == f"{labels[note.category]}: {note.text}"]
         if note.deleted_at:
             assert placed == []
-        else:
-            assert placed == [("Protokoll: Återkopplingsmöte", names[note.party_id], CATEGORY_HEADINGS[note.category])]
+            continue
+        question = golden_record.question_of(note)
+        where = f"Fråga {question.number}. {question.text}" if question else "Allmänt"
+        assert placed == [(MT, SECTIONS[note.party_id], where)], note.text
+
+
+def test_header_has_date_actual_time_present_and_roles_and_no_template_line(golden_record):
+    minutes = render_minutes(replace(golden_record, place="Teams"), "sv")
+    assert "- **Datum:** tisdag 10 mars 2026, kl. 10.00–13.25\n- **Plats:** Teams\n" in minutes
+    assert "- **Mötesledare:** Karin Ljungqvist, HFS-sekretariatet" in minutes
+    assert "- **Sekreterare:** Karin Ljungqvist, HFS-sekretariatet" in minutes
+    assert "- Region Söderås: Helena Åkesson (processledare), Fredrik Dahlberg (hälsoprocessledare)" in minutes
+    assert "Mall" not in minutes and "Plats" not in render_minutes(golden_record, "sv")
+    assert minutes.endswith("Justeras\n\nRegion Nordmark\n\nRegion Söderås\n\n*Sammanställt 10 mars 2026 kl. 13.40 med hfs-tui*\n")
+    present = replace(golden_record, present={golden_record.parties[0].id: ("Anna Bergström",)})
+    assert "- Region Nordmark: Anna Bergström\n" in render_minutes(present, "sv")
 
 
 def test_agenda_shows_planned_actual_and_overtime(golden_record):
-    minutes = render_minutes(golden_record)
-    assert "| Återkoppling till Region Nordmark | 90 min | 92 min (+2 min) |" in minutes
-    assert "| Återkoppling till Region Söderås | 90 min | 85 min |" in minutes
-    assert "| **Totalt** | 180 min | 177 min |" in minutes
-    assert "- Datum: tisdag 10 mars 2026, kl. 10.00–13.25" in minutes
+    minutes = render_minutes(golden_record, "sv")
+    assert "| 1 | Återkoppling till Region Nordmark | 90 min | 92 min (+2 min) |" in minutes
+    assert "| 2 | Återkoppling till Region Söderås | 90 min | 85 min |" in minutes
+    assert "|  | **Totalt** | 180 min | 177 min |" in minutes
 
 
 def test_a_running_slot_is_marked_and_an_unstarted_one_says_so(golden_record):
     slot_a, slot_b = golden_record.slots
     events = (TimerEvent(1, slot_a.id, TimerEventKind.START, to_iso(T0)),)
     record = replace(golden_record, timer_events=events, exported_at=T0 + timedelta(minutes=95))
-    minutes = render_minutes(record)
+    minutes = render_minutes(record, "sv")
     assert "| 90 min | 95 min (+5 min, pågår) |" in minutes
-    assert "| Återkoppling till Region Söderås | 90 min | ej startad |" in minutes
+    assert "| 2 | Återkoppling till Region Söderås | 90 min | ej startad |" in minutes
 
 
-def test_empty_categories_say_so_and_silent_questions_are_listed(golden_record):
-    blocks = parse(render_minutes(golden_record))
-    assert (("Protokoll: Återkopplingsmöte", "Region Söderås", "Lärdomar"), "paragraph", "Inga.") not in blocks
-    assert (("Protokoll: Återkopplingsmöte", "Region Söderås", "Övriga anteckningar"), "paragraph", "Inga.") in blocks
+def test_empty_sections_are_left_out_and_silent_questions_are_listed(golden_record):
+    blocks = parse(render_minutes(golden_record, "sv"))
+    assert not [text for _, _, text in blocks if text.startswith("Inga")]
     silent = [text for path, kind, text in blocks if text.startswith("Frågor utan anteckningar")]
     assert silent == ["Frågor utan anteckningar: 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17.",
                       "Frågor utan anteckningar: 2, 4, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17."]
+    empty = make_record([])
+    assert [h[-1] for h in outline(render_minutes(empty, "sv"))][1:] == [
+        "§ 1 Återkoppling till Region Nordmark", "§ 2 Återkoppling till Region Söderås"]
 
 
-def test_general_notes_go_under_allmant(golden_record):
-    blocks = parse(render_minutes(golden_record))
-    general = ("Protokoll: Återkopplingsmöte", "Region Nordmark", "Övriga anteckningar")
-    assert (general, "paragraph", "Allmänt") in blocks
+def test_decisions_get_their_own_section_and_an_unknown_category_is_a_plain_note():
+    record = make_record([note(1, "Rapporten skickas före 1 maj.", category="decision", question=2),
+                          note(2, "Okänd sort", category="something-new")])
+    minutes = render_minutes(record, "sv")
+    title = "Protokoll från återkopplingsmöte – Region Nordmark och Region Söderås"
+    assert ((title, "§ 3 Beslut"), "Fråga 2. Rapporten skickas före 1 maj.") in items(minutes)
+    assert ((title, "§ 1 Återkoppling till Region Nordmark", "Fråga 1. Fråga nummer 1?"), "Anteckning: Okänd sort") in items(minutes)
 
 
 def test_party_report_holds_only_its_own_agreed_notes(golden_record):
     nordmark, soderas = golden_record.parties
-    report = render_party_report(golden_record, nordmark)
-    shown = {text for _, text in items(report)}
-    for note in golden_record.notes:
-        mine = note.party_id == nordmark.id and note.in_report and not note.deleted_at
-        assert (note.text in shown) == mine, note.text
+    report = render_party_report(golden_record, nordmark, "sv")
+    shown = " ".join(text for _, text in items(report))
+    for n in golden_record.notes:
+        mine = n.party_id == nordmark.id and n.in_report and not n.deleted_at
+        assert (n.text in shown) == mine, n.text
     assert "| Detta vill vi uppnå | Prioriterade aktiviteter | Ansvariga | Tidplan | Uppföljning av målet |" in report
     assert "| Hämta uppgifter till HFS indikatorenkät ur journal och beslutsstöd. |  |  |  |  |" in report
 
 
-def test_party_report_headings_are_questions_then_categories(golden_record):
-    report = render_party_report(golden_record, golden_record.parties[1])
-    title = "Rapport: Region Söderås"
-    assert outline(report) == [
-        (title,),
-        (title, "Fråga 1. Hur är det hälsofrämjande arbetet organiserat?"),
-        (title, "Fråga 1. Hur är det hälsofrämjande arbetet organiserat?", "Förbättringsområden"),
-        (title, "Fråga 1. Hur är det hälsofrämjande arbetet organiserat?", "Åtgärder"),
-        (title, "Fråga 3. Hur följs handlingsplanen upp?"),
-        (title, "Fråga 3. Hur följs handlingsplanen upp?", "Styrkor"),
-        (title, "Fråga 5. Finns skrivet uppdrag för processledaren/processledarna och hur ser det ut?"),
-        (title, "Fråga 5. Finns skrivet uppdrag för processledaren/processledarna och hur ser det ut?",
-         "Förbättringsområden"),
-        (title, "Fråga 8. Finns nätverk för hf-arbetet?"),
-        (title, "Fråga 8. Finns nätverk för hf-arbetet?", "Goda exempel att ta med hem"),
-        (title, "Handlingsplan för förbättringsarbetet"),
-    ]
+def test_party_report_has_background_summary_per_question_and_action_plan(golden_record):
+    report = render_party_report(golden_record, golden_record.parties[1], "sv")
+    title = "Rapport från kollegialt lärande – Region Söderås"
+    top = [path[-1] for path in outline(report) if len(path) == 2]
+    assert top == ["Bakgrund", "Sammanfattning", "Per fråga", "Handlingsplan"]
+    summary = [path[-1] for path in outline(report) if len(path) == 3 and path[1] == "Sammanfattning"]
+    assert summary == ["Vad är bra", "Vad kan förbättras", "Goda exempel att ta med sig hem"]
+    question = (title, "Per fråga", "Fråga 1. Hur är det hälsofrämjande arbetet organiserat?")
+    assert (question, "Förbättringsområde: Det saknas en styrgrupp; det hälsofrämjande arbetet har inget samlat "
+            "forum på ledningsnivå.") in items(report)
+    written = [text for path, text in items(report) if path == question and text.startswith(("+ ", "− "))]
+    assert written and all(a.comment in " ".join(written) for a in golden_record.assessments
+                           if a.party_id == golden_record.parties[1].id and a.question_id == golden_record.questions[0].id)
+    assert "Region Nordmarks skriftliga bedömning:" in report and "Söderåss" not in report
+
+
+def test_actions_sharing_a_goal_stand_under_it_and_follow_up_adds_status_columns(golden_records):
+    record = golden_records["feedback"]
+    nordmark = record.parties[0]
+    goal = "Ett gemensamt mål"
+    actions = (Action(91, 1, nordmark.id, goal, activities="Första aktiviteten"),
+               Action(92, 1, nordmark.id, goal, activities="Andra aktiviteten"))
+    report = render_party_report(replace(record, actions=actions, notes=()), nordmark, "sv")
+    assert f"| {goal} | Första aktiviteten |  |  |  |\n|  | Andra aktiviteten |  |  |  |" in report
+    follow_up = render_party_report(golden_records["follow_up"], nordmark, "sv")
+    assert ("| Status | Vad har uppnåtts | Hur vidmakthålls förbättringsarbetet |" in follow_up
+            and "| Genomförd | Indikatorerna redovisas varje tertial sedan maj 2027. |" in follow_up)
+
+
+def test_actions_left_out_of_the_report_are_not_in_it(golden_record):
+    nordmark = golden_record.parties[0]
+    kept = Action(91, 1, nordmark.id, "Med i rapporten")
+    dropped = _with_in_report(Action(92, 1, nordmark.id, "Inte med i rapporten"), False)
+    report = render_party_report(replace(golden_record, actions=(kept, dropped)), nordmark, "sv")
+    assert "Med i rapporten" in report and "Inte med i rapporten" not in report
+
+
+def _with_in_report(action: Action, value: bool):
+    class WithFlag(type(action)):
+        pass
+
+    flagged = WithFlag(**{f: getattr(action, f) for f in action.__dataclass_fields__})
+    object.__setattr__(flagged, "in_report", value)
+    return flagged
+
+
+def test_intro_protokoll_records_what_step_one_agreed(golden_records):
+    minutes = render_minutes(golden_records["intro"], "sv")
+    title = "Protokoll från inledande möte – Region Nordmark och Region Söderås"
+    assert [p[-1] for p in outline(minutes) if len(p) == 2] == [
+        "§ 1 Genomgång av instruktionen", "§ 2 Vilka frågor ska besvaras",
+        "§ 3 Sekretess, rapportform och tidsuppskattning", "§ 4 Övriga anteckningar", "§ 5 Nästa möte"]
+    assert "**Beslut:** Frågorna 1–17 besvaras." in minutes
+    assert "- **Tidsuppskattning:** Region Nordmark: cirka 12 timmar; Region Söderås: cirka 12 timmar" in minutes
+    assert "Återkopplingsmöte" in minutes.split("§ 5 Nästa möte")[1]
+    assert ((title, "§ 4 Övriga anteckningar"), "Anteckning: Svaren skickas till den andra regionen senast 3 mars.") in items(minutes)
+    assert "Region Nordmark\n\n-" not in minutes  # joint notes, not under party A
+
+
+def test_intro_protokoll_lists_the_questions_left_out(golden_records):
+    record = golden_records["intro"]
+    questions = tuple(replace(q, selected=q.number not in ("6", "9")) for q in record.all_questions)
+    minutes = render_minutes(replace(record, all_questions=questions), "sv")
+    assert "**Beslut:** Frågorna 1–5, 7, 8 och 10–17 besvaras. Frågorna 6 och 9 utgår." in minutes
+    assert "**Frågor som utgår:**\n\n- Fråga 6." in minutes
+
+
+def test_follow_up_minutes_show_the_plan_next_to_status_and_new_actions(golden_records):
+    minutes = render_minutes(golden_records["follow_up"], "sv")
+    section = minutes.split("§ 1 Uppföljning för Region Nordmark")[1].split("§ 2")[0]
+    assert "- Tidplan: Från januari 2027\n" in section and "- Ansvariga: Anna Bergström, Erik Holmgren\n" in section
+    assert "- Uppföljning av målet: Tertialrapporten redovisar resultat för alla sju mål\n- Status: Genomförd" in section
+    assert "### Nya åtgärder\n\n- **Allmänt:** Ta fram målvärden för de tre indikatorer som saknar dem." in section
 
 
 # ------------------------------------------------------------------ generated data
@@ -314,7 +443,7 @@ TOKEN = re.compile(r"N\d{6}X")
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_network_summary_holds_exactly_the_released_notes(seed):
     notes = random_notes(seed, 800)
-    summary = render_network_summary(make_record(notes))
+    summary = render_network_summary(make_record(notes), "sv")
     placed = {TOKEN.search(text).group(): path for path, text in items(summary) if len(path) > 1}
     for n in notes:
         token = f"N{n.id:06d}X"
@@ -329,23 +458,23 @@ def test_network_summary_holds_exactly_the_released_notes(seed):
 def test_generated_notes_keep_every_document_in_shape(seed):
     notes = random_notes(seed, 400)
     record = make_record(notes)
-    minutes = render_minutes(record)
-    assert outline(minutes) == expected_minutes_outline()
-    where: dict[str, list[tuple[str, ...]]] = {}
+    minutes = render_minutes(record, "sv")
+    assert [p for p in outline(minutes) if len(p) == 2][:2] == [(MT, SECTIONS[1]), (MT, SECTIONS[2])]
+    where: dict[str, list[str]] = {}
     texts = {text for _, text in items(minutes)}
     for path, text in items(minutes):
-        if len(path) > 1 and path[1] != "Deltagare":
-            where.setdefault(TOKEN.search(text).group(), []).append(path[1:])
+        if len(path) > 1:
+            where.setdefault(TOKEN.search(text).group(), []).append(path[1])
     for n in notes:
         token = f"N{n.id:06d}X"
-        expected = [] if n.deleted_at else [(PARTIES[n.party_id - 1].name, CATEGORY_HEADINGS[n.category])]
+        expected = [] if n.deleted_at else [SECTIONS[n.party_id]]
         if n.in_report and not n.deleted_at:
-            expected.append((AGREED_HEADING,))
+            expected.append("§ 3 Överenskommet innehåll i rapporterna")
         assert where.get(token, []) == expected, n
         if not n.deleted_at:
-            assert literal(n.text) in texts
+            assert f"{CATEGORY_LABELS[n.category]}: {literal(n.text)}" in texts
     for party in PARTIES:
-        shown = " ".join(text for _, text in items(render_party_report(record, party)))
+        shown = " ".join(text for _, text in items(render_party_report(record, party, "sv")))
         for n in notes:
             assert (f"N{n.id:06d}X" in shown) == (n.party_id == party.id and n.in_report and n.deleted_at is None)
 
@@ -368,14 +497,17 @@ BREAKERS = [
 def test_user_text_stays_literal_inside_its_bullet(text):
     record = make_record([note(1, text), note(2, "vanlig anteckning", party=2, category=I)])
     party = PARTIES[0].name
-    for markdown, path in (
-        (render_minutes(record), ("Protokoll: Återkopplingsmöte", party, "Styrkor")),
-        (render_party_report(record, PARTIES[0]), ("Rapport: Region Nordmark", "Fråga 1. Fråga nummer 1?", "Styrkor")),
-        (render_network_summary(record), ("Nätverkssammanfattning: Test", party, "Styrkor")),
+    report = "Rapport från kollegialt lärande – Region Nordmark"
+    for markdown, path, shown in (
+        (render_minutes(record, "sv"), (MT, SECTIONS[1], "Fråga 1. Fråga nummer 1?"), f"Styrka: {literal(text)}"),
+        (render_party_report(record, PARTIES[0], "sv"), (report, "Sammanfattning", "Vad är bra"), literal(text)),
+        (render_party_report(record, PARTIES[0], "sv"), (report, "Per fråga", "Fråga 1. Fråga nummer 1?"),
+         f"Styrka: {literal(text)}"),
+        (render_network_summary(record, "sv"), ("Nätverkssammanfattning: Test", party, "Styrkor"), literal(text)),
     ):
-        assert (path, literal(text)) in items(markdown)
-    assert outline(render_minutes(record)) == expected_minutes_outline()
-    page = render_html(render_minutes(record), "Protokoll")
+        assert (path, shown) in items(markdown)
+    assert [p for p in outline(render_minutes(record, "sv")) if len(p) == 2][:2] == [(MT, SECTIONS[1]), (MT, SECTIONS[2])]
+    page = render_html(render_minutes(record, "sv"), "Protokoll")
     assert "<script" not in page and "<b>" not in page and "<!--" not in page and "<a " not in page
 
 
@@ -385,19 +517,20 @@ def test_names_and_question_texts_cannot_break_headings_or_tables(text):
     record = replace(record, parties=(replace(PARTIES[0], name=text), PARTIES[1]),
                      questions=(replace(record.questions[0], text=text),),
                      slots=(replace(record.slots[0], title=text), record.slots[1]))
-    minutes = render_minutes(record)
+    minutes = render_minutes(record, "sv")
     flat = " ".join(literal(text).split("\n"))
-    assert ("Protokoll: Återkopplingsmöte", flat) in outline(minutes)
-    assert outline(render_party_report(record, record.parties[0]))[0] == (f"Rapport: {flat}",)
+    title = f"Protokoll från återkopplingsmöte – {flat} och Region Söderås"
+    assert outline(minutes)[:2] == [(title,), (title, f"§ 1 {flat}")]
+    assert outline(render_party_report(record, record.parties[0], "sv"))[0] == (f"Rapport från kollegialt lärande – {flat}",)
     tokens = markdown_parser().parse(minutes)
     assert sum(t.type == "tr_open" for t in tokens) == 4  # header, two slots, total
-    assert sum(t.type in ("th_open", "td_open") for t in tokens) == 12  # a pipe in a title adds no cell
+    assert sum(t.type in ("th_open", "td_open") for t in tokens) == 16  # a pipe in a title adds no cell
 
 
 def test_html_page_is_complete_and_shows_html_as_text():
     record = make_record([note(1, "<img src=x onerror=alert(1)> & <b>")])
-    page = render_html(render_minutes(record), "Protokoll <Test> & \x1b")
+    page = render_html(render_minutes(record, "sv"), "Protokoll <Test> & \x1b")
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
     assert "<title>Protokoll &lt;Test&gt; &amp; \u241b</title>" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
-    assert "<table>" in page and "<h3>Styrkor</h3>" in page
+    assert "<table>" in page and "<h2>§ 1 Återkoppling till Region Nordmark</h2>" in page

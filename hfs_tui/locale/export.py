@@ -55,4 +55,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.key.next_area": ("Nästa område", "Next area"),
     "export.key.previous_area": ("Föregående område", "Previous area"),
     "export.key.back": ("Tillbaka", "Back"),
+    # the result of an export (CLI lines)
+    "export.result.new": ("ny: {path}", "new: {path}"),
+    "export.result.replaced": ("ersatte: {path}", "replaced: {path}"),
+    "export.result.left_over": (
+        "kvar sedan tidigare (inte skrivna nu): {names}",
+        "left from an earlier export (not written now): {names}",
+    ),
+    # `hfs-tui export` options
+    "export.cli.meeting": (
+        "mötets id eller typ: intro, feedback, follow-up (standard: feedback)",
+        "the meeting's id or kind: intro, feedback, follow-up (default: feedback)",
+    ),
+    "export.cli.docx": ("skriv även en Word-version (.docx) av varje dokument", "also write a Word version (.docx) of each document"),
+    "export.cli.out": (
+        "mapp att skriva till (standard: dokumentmappen/hfs-tui/<granskning>)",
+        "folder to write to (default: your documents folder/hfs-tui/<review>)",
+    ),
+    "export.cli.bad_meeting": (
+        "okänt möte {value} (ange ett id eller intro, feedback, follow-up)",
+        "unknown meeting {value} (give an id or intro, feedback, follow-up)",
+    ),
 }

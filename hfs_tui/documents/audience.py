@@ -1,0 +1,61 @@
+"""Ownership in one place (DESIGN §1): which notes and actions a document's readers may see.
+
+Every builder asks `select` and shows only what it returns; nothing else in `documents/` filters notes or actions.
+
+- `minutes`: the protokoll goes to both teams, who were both in the meeting, so it holds every live note of the
+  meeting, internal ones included; `share` decides what leaves the two teams, not what the teams see of their own
+  meeting. Live actions of both parties.
+- `report` (for party P): P's own notes marked for the report, P's actions put in the report, and the other
+  party's written + / − assessments of P's answers (step 3; they are about P, so P owns them).
+- `network`: notes marked for the report AND released by their owner (`share = network`); no actions (an action
+  has no share level yet).
+
+Deleted notes and actions never reach any document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Action, Assessment, Note, Party, Share
+from .record import MeetingRecord
+
+AUDIENCES = ("minutes", "report", "network")
+
+
+@dataclass(frozen=True)
+class Selection:
+    notes: tuple[Note, ...]  # in document order (question, category, as taken)
+    actions: tuple[Action, ...]
+    assessments: tuple[Assessment, ...] = ()  # step 3's written + / - about the party (report only)
+
+    def of(self, party: Party) -> tuple[Note, ...]:
+        """The selected notes owned by `party` (grouping, not filtering: the selection is already made)."""
+        return tuple(n for n in self.notes if n.party_id == party.id)
+
+    def actions_of(self, party: Party) -> tuple[Action, ...]:
+        return tuple(a for a in self.actions if a.party_id == party.id)
+
+
+def _action_in_report(action: Action) -> bool:
+    # TODO(lead): `actions.in_report` (0/1) is coming to the store; until then every action counts as in the report.
+    return bool(getattr(action, "in_report", True))
+
+
+def select(record: MeetingRecord, audience: str, party: Party | None = None) -> Selection:
+    """The notes and actions `audience` may see; `party` is required for (and only for) `report`."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience: {audience!r}")
+    if (audience == "report") != (party is not None):
+        raise ValueError("a party is given for, and only for, the report audience")
+    notes = [n for n in record.live_notes if n.deleted_at is None]
+    actions = [a for a in record.actions if a.deleted_at is None]
+    assessments: list[Assessment] = []
+    if audience == "report":
+        notes = [n for n in notes if n.party_id == party.id and n.in_report]
+        actions = [a for a in actions if a.party_id == party.id and _action_in_report(a)]
+        assessments = [a for a in record.assessments if a.party_id == party.id]
+    elif audience == "network":
+        notes = [n for n in notes if n.in_report and n.share is Share.NETWORK]
+        actions = []
+    return Selection(tuple(notes), tuple(actions), tuple(assessments))

@@ -1,0 +1,240 @@
+"""Writing a meeting's documents to files: file names, rendering each asked-for document, writing them.
+
+Every document is rendered before the first file is written, and each file goes through `write_atomic`
+(a temporary file renamed into place), so a failed export leaves any earlier file with that name intact.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from ..i18n import language, t
+from ..model import MeetingKind, Review
+from ..store import Store, StoreError
+from . import markdown
+from .common import meeting_day
+from .minutes import build_minutes
+from .model import Document
+from .network import build_network_summary
+from .record import MeetingRecord, load_record
+from .report import build_party_report
+from .strings import check_lang, tr
+from .writing import WriteFailure, write_all
+
+PARTS = ("minutes", "reports", "network")
+NETWORK_FILE = "natverkssammanfattning"
+
+# Swedish names for `--what` too, since the users are Swedish.
+_PART_ALIASES = {
+    "protokoll": "minutes",
+    "rapport": "reports",
+    "rapporter": "reports",
+    "natverk": "network",
+    "nätverk": "network",
+    "natverkssammanfattning": "network",
+}
+_REASONS = {  # i18n keys
+    errno.EACCES: "error.reason.access",
+    errno.EPERM: "error.reason.access",
+    errno.EROFS: "error.reason.read_only",
+    errno.ENOSPC: "error.reason.disk_full",
+    errno.EDQUOT: "error.reason.quota",
+    errno.EISDIR: "error.reason.is_folder",
+    errno.ENOTDIR: "error.reason.not_folder",
+}
+
+
+class ExportError(StoreError):
+    """An export that could not be written, said in one line (the CLI and the screens catch StoreError)."""
+
+
+def parse_parts(text: str) -> tuple[str, ...]:
+    """`minutes,reports,network` (or Swedish: `protokoll,rapporter,natverk`) in document order."""
+    wanted = set()
+    for word in (w.strip().casefold() for w in text.split(",")):
+        if not word:
+            continue
+        part = _PART_ALIASES.get(word, word)
+        if part not in PARTS:
+            raise ExportError(t("error.export.unknown_part", word=repr(word), parts=", ".join(PARTS)))
+        wanted.add(part)
+    if not wanted:
+        raise ExportError(t("error.export.nothing", parts=", ".join(PARTS)))
+    return tuple(part for part in PARTS if part in wanted)
+
+
+_ASCII = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
+
+
+def slug(text: str, limit: int = 80) -> str:
+    """ASCII file-name part: `Region Söderås` -> `region-soderas` (å, ä -> a; ö -> o)."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_ASCII))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
+    result = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(result) > limit:
+        result = result[:limit].rsplit("-", 1)[0] or result[:limit]
+    return result
+
+
+MEETING_KINDS = {  # `--meeting` takes these words as well as an id
+    "intro": MeetingKind.INTRO,
+    "inledande": MeetingKind.INTRO,
+    "feedback": MeetingKind.FEEDBACK,
+    "aterkoppling": MeetingKind.FEEDBACK,
+    "follow-up": MeetingKind.FOLLOW_UP,
+    "follow_up": MeetingKind.FOLLOW_UP,
+    "uppfoljning": MeetingKind.FOLLOW_UP,
+}
+KIND_FILE_NAMES = {MeetingKind.INTRO: "inledande-mote", MeetingKind.FEEDBACK: "aterkopplingsmote",
+                   MeetingKind.FOLLOW_UP: "uppfoljningsmote"}
+DOCUMENT_SUFFIXES = (".md", ".html", ".docx")
+
+
+def default_export_dir(review: Review, today: date | None = None, root: Path | str | None = None) -> Path:
+    """`<root>/<review-slug>`; the root is the `export_dir` setting, else the user's documents folder/hfs-tui.
+
+    No date in the folder: the file names carry each meeting's date, so one review keeps one folder.
+    `today` is accepted for older callers and not used.
+    """
+    if root:
+        folder = Path(root).expanduser()
+    else:
+        from platformdirs import user_documents_dir
+
+        folder = Path(user_documents_dir()) / "hfs-tui"
+    return folder / (slug(review.title) or "granskning")
+
+
+def meeting_prefix(record: MeetingRecord, lang: str) -> str:
+    """`2026-12-02-aterkopplingsmote`: every file of one meeting starts with it (English: `...-feedback-meeting`)."""
+    day = meeting_day(record)
+    when = day.isoformat() if day else tr("utan-datum", lang)
+    return f"{when}-{tr(KIND_FILE_NAMES[record.meeting.kind], lang)}"
+
+
+def parts_for(record: MeetingRecord, parts: Iterable[str]) -> tuple[str, ...]:
+    """The intro meeting has a protokoll only; the other meetings every part asked for."""
+    if record.meeting.kind is MeetingKind.INTRO:
+        return tuple(p for p in parts if p == "minutes")
+    return tuple(parts)
+
+
+def build_documents(
+    record: MeetingRecord, parts: Iterable[str] = PARTS, lang: str | None = None
+) -> list[tuple[str, Document]]:
+    """(file stem, document tree) of each document asked for; stems name the meeting's date and kind."""
+    lang = check_lang(lang or language())
+    parts = set(parts)
+    unknown = parts - set(PARTS)
+    if unknown:
+        raise ValueError(f"unknown export parts: {sorted(unknown)}")
+    parts = set(parts_for(record, parts))
+    prefix = meeting_prefix(record, lang)
+    documents = []
+    if "minutes" in parts:
+        documents.append((f"{prefix}-{tr('protokoll', lang)}", build_minutes(record, lang)))
+    if "reports" in parts:
+        stems = [slug(p.name) or f"part-{p.key}" for p in record.parties]
+        for party, party_slug in zip(record.parties, stems):
+            if stems.count(party_slug) > 1:
+                party_slug = f"{party_slug}-{party.key}"
+            stem = f"{prefix}-{tr('rapport', lang)}-{party_slug}"
+            documents.append((stem, build_party_report(record, party, lang)))
+    if "network" in parts:
+        documents.append((f"{prefix}-{tr(NETWORK_FILE, lang)}", build_network_summary(record, lang)))
+    return documents
+
+
+def render_documents(
+    record: MeetingRecord, parts: Iterable[str] = PARTS, lang: str | None = None
+) -> list[tuple[str, str, str]]:
+    """(file stem, title, Markdown) of each document asked for: what the export screen previews."""
+    return [(stem, doc.title, markdown.render(doc)) for stem, doc in build_documents(record, parts, lang)]
+
+
+class ExportResult(list):
+    """The paths written, in order (a list, as before), and which of them were new, which replaced an earlier
+    file, and which files of the same meeting this export did not write (left as they were, and said so)."""
+
+    def __init__(self, paths: Iterable[Path], new=(), replaced=(), left_over=()) -> None:
+        super().__init__(paths)
+        self.new, self.replaced, self.left_over = tuple(new), tuple(replaced), tuple(left_over)
+
+    def lines(self) -> list[str]:
+        """What the CLI prints: one line per file, `ny`/`ersatte`, then what was left from before."""
+        out = [t("export.result.new" if path in self.new else "export.result.replaced", path=path) for path in self]
+        if self.left_over:
+            names = ", ".join(p.name for p in self.left_over)
+            out.append(t("export.result.left_over", names=names))
+        return out
+
+
+def export(
+    store: Store,
+    review_id: int,
+    out_dir: Path | str,
+    what: Iterable[str] = PARTS,
+    html: bool = False,
+    meeting_id: int | None = None,
+    now: datetime | None = None,
+    lang: str | None = None,
+    docx: bool = False,
+    meeting_kind: MeetingKind | None = None,
+) -> ExportResult:
+    """Render everything, then write all files at once (all or nothing); returns the paths and what they replaced.
+
+    Decision on documents of the same meeting this export does not write (the network summary when only
+    minutes and reports are asked for): they are left untouched and listed as `left_over` ("kvar sedan
+    tidigare"), since removing a file the user did not ask about could lose a copy they still send.
+    """
+    lang = check_lang(lang or language())
+    if meeting_kind is not None and meeting_id is None:
+        meeting_id = store.meeting_of_kind(review_id, meeting_kind).id
+    record = load_record(store, review_id, meeting_id, now)
+    files: list[tuple[str, bytes]] = []
+    for stem, document in build_documents(record, what, lang):
+        text = markdown.render(document)
+        files.append((f"{stem}.md", text.encode("utf-8")))
+        if html:
+            files.append((f"{stem}.html", markdown.render_html(text, document.title, lang).encode("utf-8")))
+        if docx:
+            from . import docx as word
+
+            files.append((f"{stem}.docx", word.render(document)))
+    folder = _folder(Path(out_dir))
+    try:
+        written = write_all(folder, files)
+    except WriteFailure as failure:
+        raise ExportError(t("error.export.write", path=failure.path, reason=_reason(failure.error))) from None
+    except OSError as error:
+        raise ExportError(t("error.export.write", path=folder, reason=_reason(error))) from None
+    paths = [folder / name for name, _ in files]
+    prefix = meeting_prefix(record, lang)
+    left_over = sorted(
+        p for p in folder.glob(f"{prefix}-*")
+        if p.suffix in DOCUMENT_SUFFIXES and p not in paths and p.is_file()
+    )
+    return ExportResult(paths, written.new, written.replaced, left_over)
+
+
+def _reason(error: OSError) -> str:
+    key = _REASONS.get(error.errno)
+    return t(key) if key else error.strerror or str(error)
+
+
+def _folder(path: Path) -> Path:
+    """A missing folder is created; anything else in the way is a one-line error."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ExportError(t("error.export.not_a_folder", path=path)) from None
+    except OSError as error:
+        raise ExportError(t("error.export.no_folder", path=path, reason=_reason(error))) from None
+    return path
+
+
