@@ -253,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--html", action="store_true", help=t("cli.html"))
 
     add_config_parser(add("config", cmd_config, t("config.help")))
+    from .cli_network import register as register_network; register_network(sub, [common])  # search, publish, bundle
     return parser
 
 
