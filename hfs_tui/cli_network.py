@@ -78,9 +78,8 @@ def _has_category_label(hit) -> bool:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .store_search import search
-
     from .store import StoreError
+    from .store_search import search
 
     try:
         with _store(args) as store:

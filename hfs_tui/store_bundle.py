@@ -17,7 +17,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -113,7 +113,7 @@ def export_bundle(db: Database, review_id: int, out_path: str | Path) -> Path:
             schema.migrations.apply(bundle)
             bundle.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
             bundle.execute("CREATE TABLE bundle_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            exported_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            exported_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             bundle["bundle_info"].insert_all(
                 [
                     {"key": "format", "value": str(BUNDLE_FORMAT)},

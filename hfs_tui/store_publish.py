@@ -15,14 +15,14 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from .i18n import t
-from .store_search import released_action_sql
 from .store_publish_meta import FORMAT, TOKENIZE, metadata
+from .store_search import released_action_sql
 
 PUBLISH_MARK = "hfs-tui network archive"
 _TABLES = ("actions", "notes", "questions", "parties", "reviews")  # children first, for deletes
@@ -82,7 +82,7 @@ def _rows(db: Database, sql: str, params: Sequence[object] = ()) -> list[dict]:
 
 def released_rows(db: Database, review_ids: Iterable[int] | None = None) -> dict[str, list[dict]]:
     """The rows of the published tables for live reviews (all, or those given), ownership applied here only."""
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     where, params = "r.deleted_at IS NULL", []
     if review_ids is not None:
         ids = [int(i) for i in review_ids]
@@ -223,7 +223,7 @@ def merge(inputs: Sequence[str | Path], out_path: str | Path) -> Path:
                 archive = Database(conn, execute_plugins=False)
                 _check_archive(archive, source)
                 _put(out, {table: list(archive[table].rows) for table in _TABLES})
-            except sqlite3.DatabaseError as error:
+            except sqlite3.DatabaseError:
                 raise PublishError(t("publish.error.not_archive", path=source)) from None
             finally:
                 conn.close()

@@ -69,7 +69,7 @@ def fts_query(text: str) -> str:
     input can be an FTS syntax error. Words without a letter or digit are dropped. Empty: no query.
     """
     terms = []
-    for word in text.split():
+    for word in text.replace("\x00", " ").split():  # FTS5 reads a NUL as the end of the query
         if _WORD.search(word.replace("_", "")):
             terms.append('"' + word.replace('"', '""') + '"*')
     return " ".join(terms)
