@@ -269,3 +269,69 @@ def test_cli_search_prints_ranked_hits_escaped_for_the_terminal(tmp_path, capsys
     assert main(["search", "--db", str(path), "x", "--review", "finns inte"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 2 and err.strip().splitlines()[-1].startswith("hfs-tui: ")
+
+
+# ----------------------------------------------------------------------------------- the screen
+
+
+async def test_the_search_screen_shows_ranked_hits_and_enter_opens_the_meeting_at_the_question(tmp_path, clock):
+    from textual.widgets import Input, OptionList
+
+    from hfs_tui.app import make_app
+    from hfs_tui.screens.meeting import MeetingScreen
+    from hfs_tui.screens.search import SearchScreen
+
+    path = tmp_path / "screen.db"
+    store = Store.open(path, clock=clock)
+    review, meeting, (a, _b), questions = make_review(store)
+    hostile = note(store, meeting, a, "[bold]Styrgruppen[/] möts [@click=app.quit] \x1b[2J", questions[4])
+    store.close()
+    app = make_app(path, clock=clock, bell=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(SearchScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"styrgrupp")
+        await pilot.pause(0.3)
+        assert [(h.kind, h.source_id) for h in screen.hits] == [("note", hostile.id)]
+        prompt = screen.query_one("#search-hits", OptionList).get_option_at_index(0).prompt
+        assert "[bold]Styrgruppen[/]" in prompt.plain and "\x1b" not in prompt.plain
+        assert any(span.style == "bold reverse" and prompt.plain[span.start:span.end] == "Styrgruppen" for span in prompt.spans)
+        assert "fråga 5" in prompt.plain and "Region Nordmark" in prompt.plain
+        screen.query_one(Input).value = '"NEAR( -'  # hostile typing: no crash, no hits
+        await pilot.pause(0.3)
+        assert screen.hits == [] and app.screen is screen
+        screen.query_one(Input).value = "styrgrupp"
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.question.id == questions[4].id
+    check = Store.open(path)
+    assert check.meeting(meeting.id).current_question_id == questions[4].id
+    check.close()
+
+
+async def test_from_a_review_the_screen_shows_other_reviews_only_released(tmp_path, clock):
+    from hfs_tui.app import make_app
+    from hfs_tui.screens.search import SearchScreen
+
+    path = tmp_path / "perspective.db"
+    store = Store.open(path, clock=clock)
+    mine, *_ = make_review(store, "Vårdcentral Ekbacken", "Vårdcentral Tallåsen")
+    _other, meeting, (a, _b), questions = make_review(store)
+    shown = note(store, meeting, a, "styrgrupp släppt", questions[0], released=True)
+    note(store, meeting, a, "styrgrupp intern", questions[0])
+    store.close()
+    app = make_app(path, clock=clock, bell=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        results = []
+        app.push_screen(SearchScreen(for_review_id=mine.id, open_hits=False, query="styrgrupp"), results.append)
+        await pilot.pause()
+        assert [h.source_id for h in app.screen.hits] == [shown.id]
+        await pilot.press("ctrl+n")  # network only: the same here
+        assert [h.source_id for h in app.screen.hits] == [shown.id]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert [h.source_id for h in results] == [shown.id]  # returned to the caller, not opened

@@ -36,36 +36,32 @@ HIGHLIGHT = "bold reverse"
 
 
 def hit_prompt(hit: SearchHit, width: int = 100) -> Text:
-    """Two lines: review · party · question · kind, then the snippet with highlighted matches."""
+    """Two lines: kind · party · question · review, then the snippet with highlighted matches."""
     kind = t(f"network.kind.{hit.kind}")
     if hit.category and hit.kind in ("note", "assessment"):
         kind += f" · {t('category.' + hit.category)}"
     question = (
-        t("search.question", number=hit.question_number) + " " + one_line(hit.question_text or "", 50)
+        t("search.question", number=hit.question_number) + " " + one_line(hit.question_text or "", 40)
         if hit.question_number is not None
         else t("search.no_question")
     )
-    text = Text()
-    text.append(one_line(hit.review_title, 50), style="bold")
-    text.append(" · ")
-    text.append(one_line(hit.party_name, 40), style="bold")
-    text.append(f" · {question} · ")
-    text.append(kind, style="italic")
-    text.append("\n  ")
-    used = 0
+    head = Text()  # most telling first: a narrow screen cuts the end
+    head.append(kind, style="italic")
+    head.append(" · ")
+    head.append(one_line(hit.party_name, 40), style="bold")
+    head.append(f" · {question} · ")
+    head.append(one_line(hit.review_title, 60))
+    head.truncate(width, overflow="ellipsis")
+    body = Text("  ")
     for piece, marked in hit.snippet_parts():
         flat = one_line(piece)
         if piece[:1].isspace() and flat:
             flat = " " + flat
         if piece[-1:].isspace() and flat:
             flat += " "
-        room = max(0, width - used)
-        if not room:
-            break
-        flat = flat[:room]
-        text.append(flat, style=HIGHLIGHT if marked else "")
-        used += len(flat)
-    return text
+        body.append(flat, style=HIGHLIGHT if marked else "")
+    body.truncate(width, overflow="ellipsis")
+    return Text("\n").join([head, body])
 
 
 class SearchScreen(Screen[SearchHit | None]):
@@ -125,7 +121,7 @@ class SearchScreen(Screen[SearchHit | None]):
         )
         hits = self.query_one("#search-hits", OptionList)
         hits.clear_options()
-        width = max(20, self.size.width - 8)
+        width = max(20, self.size.width - 6)
         hits.add_options([Option(hit_prompt(hit, width), id=str(index)) for index, hit in enumerate(self.hits)])
         if not text.split():
             status = t("search.empty")
