@@ -335,3 +335,58 @@ async def test_from_a_review_the_screen_shows_other_reviews_only_released(tmp_pa
         await pilot.press("down", "enter")
         await pilot.pause()
         assert [h.source_id for h in results] == [shown.id]  # returned to the caller, not opened
+
+
+def index_contents(db) -> dict[int, str]:
+    return dict(db.execute("SELECT rowid, text FROM search_index").fetchall())
+
+
+def test_after_random_writes_the_index_equals_a_rebuild_from_the_tables(store):
+    from hfs_tui.store_search import rebuild_index
+
+    rng = random.Random(77)
+    review, meeting, parties, questions = make_review(store)
+    note_ids, action_ids = [], []
+    for step in range(300):
+        choice = rng.random()
+        word = rng.choice(["styrgrupp", "mål", "hälsa", "plan"]) + str(step)
+        if choice < 0.3 or not note_ids:
+            note_ids.append(note(store, meeting, rng.choice(parties), word, rng.choice(questions)).id)
+        elif choice < 0.45:
+            store.edit_note(rng.choice(note_ids), word, category=rng.choice(list(Category)))
+        elif choice < 0.55:
+            target = store.note(rng.choice(note_ids))
+            if target.deleted_at is None:
+                store.delete_note(target.id)
+        elif choice < 0.62:
+            store.undo_last_change(meeting.id)
+        elif choice < 0.7:
+            store.set_note_flags(rng.choice(note_ids), party_id=rng.choice(parties).id, share=rng.choice(list(Share)))
+        elif choice < 0.8:
+            store.set_answer(rng.choice(questions).id, rng.choice(parties).id, word)
+        elif choice < 0.9 or not action_ids:
+            action_ids.append(store.add_action(review.id, rng.choice(parties).id, word).id)
+        else:
+            store.update_action(rng.choice(action_ids), outcome=word)
+    live = index_contents(store.db)
+    rebuild_index(store.db)
+    assert index_contents(store.db) == live
+    for note_id in note_ids:  # and what search says agrees with the table, word by word
+        current = store.note(note_id)
+        found = note_id in ids(search(store.db, current.text, limit=1000))
+        assert found == (current.deleted_at is None), current
+
+
+def test_the_snippet_is_cut_around_the_match_and_marks_prefix_matches():
+    from hfs_tui.store_search import make_snippet
+
+    text = " ".join(f"ord{i}" for i in range(40)) + " Styrgruppen möts. " + " ".join(f"slut{i}" for i in range(40))
+    snippet = make_snippet(text, [["styrgrupp"]])
+    parts = snippet_parts(snippet)
+    assert ("Styrgruppen", True) in parts
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet) < 200
+    assert make_snippet("kort text", [["saknas"]]) == "kort text"
+    assert snippet_parts(make_snippet("styr-grupp och styrning", [["styr", "grupp"]])) == [
+        ("styr", True), ("-", False), ("grupp", True), (" och styrning", False)  # "styr" of a phrase is whole
+    ]
