@@ -37,7 +37,9 @@ def register(subparsers: argparse._SubParsersAction, parents: Sequence[argparse.
     publish.add_argument("--merge", nargs="+", metavar="FILE", help=t("network.publish.merge"))
     publish.add_argument("--review", action="append", metavar="REVIEW", help=t("network.publish.review"))
 
-    bundle = subparsers.add_parser("bundle", help=t("network.bundle.help"), description=t("network.bundle.help"))
+    bundle = subparsers.add_parser(
+        "bundle", help=t("network.bundle.help"), description=t("network.bundle.help"), parents=list(parents)
+    )
     bundle_commands = bundle.add_subparsers(metavar="export|import", required=True)
     export = add("export", cmd_bundle_export, t("network.bundle.export"), bundle_commands)
     export.add_argument("review", metavar="REVIEW", help=t("network.search.review"))
@@ -65,7 +67,7 @@ def format_hit(hit) -> list[str]:
         if hit.question_number is not None
         else t("network.search.no_question")
     )
-    kind = t(f"network.kind.{hit.kind}") + (f" ({t('category.' + hit.category)})" if _has_category_label(hit) else "")
+    kind = t(f"network.kind.{hit.kind}") + (f" ({t(f'category.{hit.category}')})" if _has_category_label(hit) else "")
     head = f"{hit.review_id}\t{one_line(hit.review_title, 60)} · {one_line(hit.party_name, 40)} · {question} · {kind}"
     snippet = "".join(f"[{text}]" if marked else text for text, marked in hit.snippet_parts())
     return [for_terminal(head), for_terminal("    " + one_line(snippet, SNIPPET_LIMIT))]

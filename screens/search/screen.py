@@ -39,7 +39,7 @@ def hit_prompt(hit: SearchHit, width: int = 100) -> Text:
     """Two lines: kind · party · question · review, then the snippet with highlighted matches."""
     kind = t(f"network.kind.{hit.kind}")
     if hit.category and hit.kind in ("note", "assessment"):
-        kind += f" · {t('category.' + hit.category)}"
+        kind += f" · {t(f'category.{hit.category}')}"
     question = (
         t("search.question", number=hit.question_number) + " " + one_line(hit.question_text or "", 40)
         if hit.question_number is not None
