@@ -220,6 +220,60 @@ def m003_decision_category(db: Database) -> None:
     db.execute("CREATE INDEX idx_notes_meeting_question ON notes(meeting_id, question_id)")
 
 
+
+
+# ------------------------------------------------------------------------------------------------
+# The network's memory (issue 14): a stable identity for each review across databases, and one
+# full-text index over notes, answers, assessments and actions, kept current by triggers.
+
+# A random UUID (version 4 layout) made by SQLite itself, so a review inserted by any code gets one.
+_NEW_UUID_SQL = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)"
+    " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)"
+    " || '-' || lower(hex(randomblob(6)))"
+)
+
+# search_index.rowid = source id * 4 + kind code: 0 note, 1 answer, 2 assessment, 3 action.
+_ACTION_SEARCH_TEXT = (
+    "{r}.goal || char(10) || {r}.activities || char(10) || {r}.timeline || char(10) || {r}.follow_up"
+    " || char(10) || {r}.outcome || char(10) || {r}.sustain"
+)
+_SEARCH_SOURCES = (  # table, kind code, indexed text (of row alias {r}), columns whose change re-indexes
+    ("notes", 0, "{r}.text", "text"),
+    ("answers", 1, "{r}.text", "text"),
+    ("assessments", 2, "{r}.comment", "comment"),
+    ("actions", 3, _ACTION_SEARCH_TEXT, "goal, activities, timeline, follow_up, outcome, sustain"),
+)
+
+
+@migrations()
+def m004_network_search_and_review_uid(db: Database) -> None:
+    db.execute("ALTER TABLE reviews ADD COLUMN uid TEXT")
+    db.execute(f"UPDATE reviews SET uid = {_NEW_UUID_SQL} WHERE uid IS NULL")
+    db.execute("CREATE UNIQUE INDEX idx_reviews_uid ON reviews(uid)")
+    db.execute(
+        f"""CREATE TRIGGER reviews_uid_ai AFTER INSERT ON reviews WHEN NEW.uid IS NULL
+            BEGIN UPDATE reviews SET uid = {_NEW_UUID_SQL} WHERE id = NEW.id; END"""
+    )
+    db.execute("CREATE VIRTUAL TABLE search_index USING fts5(text, tokenize = 'unicode61 remove_diacritics 0')")
+    for table, code, text, columns in _SEARCH_SOURCES:
+        new = text.format(r="NEW")
+        db.execute(
+            f"""CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table}
+                BEGIN INSERT INTO search_index (rowid, text) VALUES (NEW.id * 4 + {code}, {new}); END"""
+        )
+        db.execute(
+            f"""CREATE TRIGGER {table}_search_au AFTER UPDATE OF {columns} ON {table}
+                BEGIN UPDATE search_index SET text = {new} WHERE rowid = OLD.id * 4 + {code}; END"""
+        )
+        db.execute(
+            f"""CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table}
+                BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 4 + {code}; END"""
+        )
+        db.execute(f"INSERT INTO search_index (rowid, text) SELECT r.id * 4 + {code}, {text.format(r='r')} FROM {table} r")
+
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)  # written to PRAGMA user_version
 

@@ -1,0 +1,28 @@
+"""Strings of the search screen (`/` on home and in the meeting)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "search.title": ("Sök i nätverkets minne", "Search the network's memory"),
+    "search.placeholder": (
+        "Skriv ord att söka efter, t.ex. styrgrupp",
+        "Type words to search for, e.g. steering group",
+    ),
+    "search.hits": ("{count} träffar", "{count} hits"),
+    "search.one_hit": ("1 träff", "1 hit"),
+    "search.none": ("Inga träffar", "No hits"),
+    "search.empty": ("Skriv minst ett ord", "Type at least one word"),
+    "search.scope.all": ("Söker i allt i den här databasen", "Searching everything in this database"),
+    "search.scope.review": (
+        "Andra granskningar: bara det ägarna släppt till nätverket och som finns i rapporten",
+        "Other reviews: only what the owners released to the network and is in the report",
+    ),
+    "search.scope.network": (
+        "Bara det ägarna släppt till nätverket och som finns i rapporten",
+        "Only what the owners released to the network and is in the report",
+    ),
+    "search.question": ("fråga {number}", "question {number}"),
+    "search.no_question": ("ingen fråga", "no question"),
+    "search.key.open": ("öppna", "open"),
+    "search.key.results": ("träffarna", "hits"),
+    "search.key.network": ("bara nätverket", "network only"),
+    "search.key.close": ("tillbaka", "back"),
+}
