@@ -24,6 +24,7 @@ from hfs_tui.store import StoreError
 from .dialogs import HelpScreen
 from .export_widgets import AgreementList, DocumentPreview, PartBox
 from .keys import KeyAction, bindings
+from .widgets.editors import SafeInput
 
 EXPORT_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
@@ -67,7 +68,7 @@ class ExportScreen(Screen[None]):
             yield PartBox(Text(t("export.part.html")), False, id="part-html", compact=True)
         with Horizontal(id="export-folder-row"):
             yield Label(Text(t("export.folder")), id="export-folder-label")
-            yield Input(id="export-folder", compact=True, select_on_focus=False)
+            yield SafeInput(id="export-folder", compact=True, select_on_focus=False)
         yield Static(id="export-result")
         with Horizontal(id="export-body"):
             with Vertical(id="agreement-pane", classes="export-pane"):
@@ -83,7 +84,7 @@ class ExportScreen(Screen[None]):
         self.meeting_index = next((i for i, m in enumerate(self.meetings) if m.id == wanted), 0)
         today = self.app.clock().astimezone().date()
         folder = default_export_dir(self.review, today, root=self.app.settings.export_dir)
-        self.query_one("#export-folder", Input).value = str(Path.cwd() / folder)
+        self.query_one("#export-folder", SafeInput).set_stored(str(Path.cwd() / folder))
         self.query_one("#export-result").display = False
         agreement_pane = self.query_one("#agreement-pane")
         agreement_pane.border_title = Text(t("export.agreement"))
@@ -199,7 +200,7 @@ class ExportScreen(Screen[None]):
         """Write the chosen documents; a failure is one line and changes nothing on screen or on disk."""
         parts = [part for part in PARTS if self.query_one(f"#part-{part}", Checkbox).value]
         html = self.query_one("#part-html", Checkbox).value
-        folder_text = self.query_one("#export-folder", Input).value.strip()
+        folder_text = self.query_one("#export-folder", SafeInput).stored_value.strip()
         if not parts or not folder_text:
             self.notify(t("export.nothing_chosen" if not parts else "export.no_folder"), severity="error", markup=False)
             return
@@ -212,7 +213,7 @@ class ExportScreen(Screen[None]):
             self.notify(t("export.failed", message=one_line(str(error))), severity="error", markup=False)
             return
         self.written_folder = str(folder)
-        self.query_one("#export-folder", Input).value = self.written_folder  # a relative folder, as the full path
+        self.query_one("#export-folder", SafeInput).set_stored(self.written_folder)  # a relative folder, as the full path
         result = self.query_one("#export-result", Static)
         result.update(plain(t("export.written_files", files=", ".join(path.name for path in paths))))
         result.display = True
@@ -220,7 +221,7 @@ class ExportScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The line under the folder names files written to it: another folder hides it."""
-        if event.value != self.written_folder:
+        if event.input.id == "export-folder" and self.query_one("#export-folder", SafeInput).stored_value != self.written_folder:
             self.query_one("#export-result").display = False
 
     # ---------------------------------------------------------------- misc

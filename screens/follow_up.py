@@ -226,11 +226,10 @@ class FollowUpScreen(Screen[None]):
     # ------------------------------------------------------------- capture
 
     def action_capture(self, category: str) -> None:
-        line = self.query_one("#followup-capture", Input)
-        line.value = capture_prefix(Category(category))
+        line = self.query_one("#followup-capture", CaptureLine)
+        line.set_stored(capture_prefix(Category(category)))
         line.display = True
         line.focus()
-        line.cursor_position = len(line.value)
 
     @on(CaptureLine.Captured, "#followup-capture")
     def save_capture(self, event: CaptureLine.Captured) -> None:
@@ -247,8 +246,8 @@ class FollowUpScreen(Screen[None]):
         self.show_notes(keep_note_id=note.id)
 
     def close_capture(self) -> None:
-        line = self.query_one("#followup-capture", Input)
-        line.value = ""
+        line = self.query_one("#followup-capture", CaptureLine)
+        line.set_stored("")
         line.display = False
         self.query_one(ActionTable).focus()
 

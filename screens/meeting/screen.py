@@ -232,16 +232,15 @@ class MeetingScreen(Screen[None]):
         self.open_capture(capture_prefix(Category(category)), t("meeting.capture_placeholder"))
 
     def open_capture(self, value: str, placeholder: str) -> None:
-        line = self.query_one("#capture", Input)
+        line = self.query_one("#capture", CaptureLine)
         line.placeholder = placeholder
-        line.value = value
+        line.set_stored(value)
         line.display = True
         line.focus()
-        line.cursor_position = len(value)
 
     def close_capture(self) -> None:
-        line = self.query_one("#capture", Input)
-        line.value = ""
+        line = self.query_one("#capture", CaptureLine)
+        line.set_stored("")
         line.display = False
         self.editing_note_id = None
         self.query_one(NoteList).focus()
