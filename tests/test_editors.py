@@ -16,24 +16,23 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hfs_tui.screens.action_plan.screen import ActionsScreen
+from hfs_tui.screens.answers.screen import AnswersScreen
+from hfs_tui.screens.export.screen import ExportScreen
+from hfs_tui.screens.follow_up.screen import FollowUpScreen
+from hfs_tui.screens.meeting import MeetingScreen
+from hfs_tui.screens.setup.screen import SetupScreen
+from hfs_tui.screens.widgets.action_table import PLAN_COLUMNS, ActionTable
+from hfs_tui.screens.widgets.editors import SafeInput, SafeTextArea
+from hfs_tui.screens.widgets.forms import TextAreaPrompt, TextPrompt
+from test_safe_text_editor import HOSTILE
 from textual.widgets import Input, TextArea
 
 from hfs_tui.app import make_app
 from hfs_tui.i18n import t
 from hfs_tui.model import MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.action_table import PLAN_COLUMNS, ActionTable
-from hfs_tui.screens.actions import ActionsScreen
-from hfs_tui.screens.answers import AnswersScreen
-from hfs_tui.screens.export import ExportScreen
-from hfs_tui.screens.follow_up import FollowUpScreen
-from hfs_tui.screens.forms import TextAreaPrompt, TextPrompt
-from hfs_tui.screens.meeting import MeetingScreen
-from hfs_tui.screens.setup import SetupScreen
-from hfs_tui.screens.widgets.editors import SafeInput, SafeTextArea
 from hfs_tui.store import Store
-
-from test_safe_text_editor import HOSTILE
 
 SIZE = (120, 36)
 BAD = "".join(HOSTILE)  # every hostile piece in one value

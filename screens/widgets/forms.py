@@ -27,7 +27,7 @@ from hfs_tui.store import StoreError
 from hfs_tui.templates import TEMPLATES
 
 from .dialogs import ConfirmDialog
-from .widgets.editors import SafeInput, SafeTextArea
+from .editors import SafeInput, SafeTextArea
 
 T = TypeVar("T")
 Save = Callable[[str], Any]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from textual import events
 from textual.message import Message
 
-from ..widgets.editors import SafeInput
+from .editors import SafeInput
 
 
 class CaptureLine(SafeInput):
@@ -28,15 +28,15 @@ class CaptureLine(SafeInput):
             """Lets handlers select the line with `@on(CaptureLine.Captured, "#id")`."""
             return self.line
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handler (the subclass comes first); prevent_default keeps
+        # Input from handling this Enter, every other key goes on to it.
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             text = self.stored_value
             self.set_stored("")
             self.post_message(self.Captured(self, text))
-            return
-        await super()._on_key(event)
 
     def give_back(self, text: str) -> None:
         """Put text that could not be saved back in front of whatever was typed since."""

@@ -20,9 +20,9 @@ from textual.widgets import Button, Input, Static
 from hfs_tui.i18n import t
 from hfs_tui.safe_text import has_control, plain
 
-from .dialogs import ConfirmDialog
-from .forms import TextPrompt
-from .wrapped_text import WrappedText
+from ..widgets.dialogs import ConfirmDialog
+from ..widgets.forms import TextPrompt
+from ..widgets.wrapped_text import WrappedText
 
 
 class PathSuggester(Suggester):

@@ -14,8 +14,8 @@ from textual.widgets import Input, Static
 from hfs_tui.i18n import t
 from hfs_tui.setup_rules import ROLES, resolve_role
 
-from .forms import FormDialog, form_row
-from .widgets.editors import SafeInput
+from ..widgets.editors import SafeInput
+from ..widgets.forms import FormDialog, form_row
 
 SaveMember = Callable[[str, str], Any]  # (name, role); raises StoreError when refused
 
