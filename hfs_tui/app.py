@@ -127,7 +127,7 @@ class HfsApp(App[None]):
         self.push_screen(AnswersScreen(review_id))
 
     def open_actions(self, review_id: int) -> None:
-        from .screens.actions import ActionsScreen
+        from .screens.action_plan import ActionsScreen
 
         self.push_screen(ActionsScreen(review_id))
 

@@ -14,6 +14,8 @@ from textual.dom import DOMNode
 
 from hfs_tui.i18n import t
 
+from .textual_compat import remerge_bindings
+
 
 @dataclass(frozen=True)
 class KeyAction:
@@ -58,7 +60,7 @@ def relabel_bindings() -> None:
 
     Textual reads a class's BINDINGS once, when the class is defined: a screen imported before the
     language was chosen (a test, or a module imported early) would keep the other language in its
-    Footer. The app calls this before it starts; `_merge_bindings` is where Textual itself does it.
+    Footer. The app calls this before it starts (the merge itself is in textual_compat).
     """
     classes, pending = [], [DOMNode]
     while pending:
@@ -70,7 +72,7 @@ def relabel_bindings() -> None:
         if "KEY_ACTIONS" in cls.__dict__:
             cls.BINDINGS = bindings(cls.KEY_ACTIONS)
     for cls in classes:
-        cls._merged_bindings = cls._merge_bindings()
+        remerge_bindings(cls)
 
 
 APP_KEYS = (
@@ -117,9 +119,105 @@ MEETING_KEYS = (
     KeyAction("r", "toggle_report", "key.toggle_report"),
     KeyAction("s", "toggle_share", "key.toggle_share", show=False),
     KeyAction("o", "switch_owner", "key.switch_owner", show=False),
+    KeyAction("ctrl+r", "retry_notes", "key.retry_notes", key_display="ctrl+r", show=False),
     KeyAction("v", "toggle_presenter", "key.presenter"),
     KeyAction("i", "toggle_hide_internal", "key.hide_internal", show=False),
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
     KeyAction("escape", "leave", "key.leave", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
+)
+
+SETUP_KEYS = (
+    KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("enter", "edit", "setup.key.edit", key_display="⏎", show=False),
+    KeyAction("e", "edit", "setup.key.edit"),
+    KeyAction("n,a", "add", "setup.key.add", key_display="n"),
+    KeyAction("d", "remove", "setup.key.remove"),
+    KeyAction("space", "toggle", "setup.key.toggle", key_display="space", show=False),
+    KeyAction("shift+up,ctrl+up,alt+up", "move(-1)", "setup.key.move_up", key_display="shift+↑", show=False),
+    KeyAction("shift+down,ctrl+down,alt+down", "move(1)", "setup.key.move_down", key_display="shift+↓", show=False),
+    KeyAction("left", "next_tab(-1)", "setup.key.previous_tab", key_display="←", show=False),
+    KeyAction("right", "next_tab(1)", "setup.key.next_tab", key_display="→", show=False),
+    KeyAction("1", "show_tab('team')", "setup.tab.team", show=False),
+    KeyAction("2", "show_tab('questions')", "setup.tab.questions", show=False),
+    KeyAction("3", "show_tab('agreements')", "setup.tab.agreements", show=False),
+    KeyAction("m", "meeting", "setup.key.meeting"),
+    KeyAction("escape", "back", "setup.key.back", key_display="esc"),
+    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),
+)
+
+ANSWERS_KEYS = (
+    KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("e", "edit_answer", "answers.key.edit_answer"),
+    KeyAction("plus", "add_assessment('+')", "answers.key.add_plus", key_display="+"),
+    KeyAction("minus", "add_assessment('-')", "answers.key.add_minus", key_display="-"),
+    KeyAction("i", "import_answers", "answers.key.import_answers"),
+    KeyAction("I", "import_assessments", "answers.key.import_assessments", key_display="I"),
+    KeyAction("D", "add_document", "answers.key.add_document", key_display="D", show=False),
+    KeyAction("1", "show_party(0)", "answers.key.party_a", show=False),
+    KeyAction("2", "show_party(1)", "answers.key.party_b", show=False),
+    KeyAction("tab", "app.focus_next", "answers.key.next_panel", key_display="tab", show=False),
+    KeyAction("enter", "edit_item", "answers.key.edit_item", key_display="⏎", show=False),
+    KeyAction("s", "toggle_sign", "answers.key.toggle_sign", show=False),
+    KeyAction("d", "delete_item", "answers.key.delete_item", show=False),
+    KeyAction("escape", "back", "answers.key.back", key_display="esc"),
+    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
+)
+
+ACTIONS_KEYS = (
+    KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("e,enter", "edit_cell", "actions.key.edit", key_display="e ⏎"),
+    KeyAction("n", "new_action", "actions.key.new"),
+    KeyAction("d", "delete_action", "actions.key.delete"),
+    KeyAction("a", "adopt", "actions.key.adopt"),
+    KeyAction("A", "adopt_all", "actions.key.adopt_all", key_display="A", show=False),
+    KeyAction("i", "toggle_improvements", "actions.key.improvements", show=False),
+    KeyAction("p", "switch_party", "actions.key.party", show=False),
+    KeyAction("tab", "app.focus_next", "actions.key.focus", key_display="tab", show=False),
+    KeyAction("escape", "leave", "actions.key.back", key_display="esc"),
+    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
+)
+
+FOLLOW_UP_KEYS = (
+    KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("space", "toggle_timer", "key.toggle_timer", key_display="space"),
+    KeyAction("right_square_bracket", "next_slot", "key.next_slot", key_display="]"),
+    KeyAction("left_square_bracket", "previous_slot", "key.previous_slot", key_display="[", show=False),
+    KeyAction("s", "cycle_status", "followup.key.status"),
+    KeyAction("1", "set_status('done')", "followup.key.done", show=False),
+    KeyAction("2", "set_status('partly')", "followup.key.partly", show=False),
+    KeyAction("3", "set_status('not_started')", "followup.key.not_started", show=False),
+    KeyAction("0", "set_status('open')", "followup.key.open", show=False),
+    KeyAction("e,enter", "edit_cell", "followup.key.edit", key_display="e ⏎"),
+    KeyAction("c", "capture('note')", "followup.key.note", show=False),
+    KeyAction("plus", "capture('strength')", "key.capture_strength", key_display="+", show=False),
+    KeyAction("minus", "capture('improvement')", "key.capture_improvement", key_display="-", show=False),
+    KeyAction("asterisk", "capture('good_example')", "key.capture_good_example", key_display="*", show=False),
+    KeyAction("exclamation_mark", "capture('lesson')", "key.capture_lesson", key_display="!", show=False),
+    KeyAction("greater_than_sign", "capture('action')", "key.capture_action", key_display=">", show=False),
+    KeyAction("ctrl+r", "retry_notes", "key.retry_notes", key_display="ctrl+r", show=False),
+    KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
+    KeyAction("escape", "leave", "followup.key.leave", key_display="esc"),
+    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
+)
+
+EXPORT_KEYS = (
+    KeyAction("question_mark", "help", "key.help", key_display="?"),
+    KeyAction("r", "toggle_report", "export.key.report"),
+    KeyAction("s", "toggle_share", "export.key.share"),
+    KeyAction("o", "switch_owner", "export.key.owner", show=False),
+    KeyAction("a", "toggle_party", "export.key.party_report", show=False),
+    KeyAction("up", "select_note(-1)", "export.key.previous_note", key_display="↑", show=False),
+    KeyAction("down", "select_note(1)", "export.key.next_note", key_display="↓", show=False),
+    KeyAction("1", "preview(0)", "export.key.preview_minutes", show=False),
+    KeyAction("2", "preview(1)", "export.key.preview_report_a", show=False),
+    KeyAction("3", "preview(2)", "export.key.preview_report_b", show=False),
+    KeyAction("4", "preview(3)", "export.key.preview_network", show=False),
+    KeyAction("m", "next_meeting", "export.key.meeting", show=False),
+    KeyAction("w", "write", "export.key.write"),
+    KeyAction("ctrl+s", "write", "export.key.write", key_display="ctrl+s", show=False),
+    KeyAction("tab", "app.focus_next", "export.key.next_area", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "export.key.previous_area", key_display="shift+tab", show=False),
+    KeyAction("escape", "back", "export.key.back", key_display="esc"),
+    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),
 )

@@ -13,10 +13,11 @@ from hfs_tui.app import make_app
 from hfs_tui.i18n import STRINGS
 from hfs_tui.model import Category, MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.action_table import ActionTable, column_widths, fit
-from hfs_tui.screens.actions import ACTIONS_KEYS, ActionsScreen, ProposalList
-from hfs_tui.screens.dialogs import ConfirmDialog, HelpScreen
-from hfs_tui.screens.forms import TextAreaPrompt, TextPrompt
+from hfs_tui.screens.widgets.action_table import ActionTable, column_widths, fit
+from hfs_tui.screens.action_plan.screen import ActionsScreen, ProposalList
+from hfs_tui.screens.keys import ACTIONS_KEYS
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
+from hfs_tui.screens.widgets.forms import TextAreaPrompt, TextPrompt
 from hfs_tui.store import Store
 
 SIZE = (120, 36)

@@ -3,11 +3,19 @@ rows in the database out."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from hfs_tui.screens.answers.dialogs import ImportPreview, PathPrompt, PathSuggester
+from hfs_tui.screens.answers.file_import import answer_preview, answers_to_import
+from hfs_tui.screens.answers.screen import AnswersScreen
+from hfs_tui.screens.answers.widgets import AnswerView, ItemList, ProgressPanel
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
+from hfs_tui.screens.widgets.editors import SafeInput
+from hfs_tui.screens.widgets.forms import TextAreaPrompt, TextPrompt
 from textual.widgets import Input, TextArea
 
 from hfs_tui.answer_progress import answer_progress
@@ -16,12 +24,6 @@ from hfs_tui.i18n import t
 from hfs_tui.importers import parse_answers
 from hfs_tui.model import Sign
 from hfs_tui.store import Store, StoreError
-from hfs_tui.screens.answers import AnswersScreen
-from hfs_tui.screens.answers_dialogs import ImportPreview, PathPrompt, PathSuggester
-from hfs_tui.screens.answers_import import answer_preview, answers_to_import
-from hfs_tui.screens.answers_widgets import AnswerView, ItemList, ProgressPanel
-from hfs_tui.screens.dialogs import ConfirmDialog, HelpScreen
-from hfs_tui.screens.forms import TextAreaPrompt, TextPrompt
 
 SIZE = (120, 36)
 SAMPLE = files("hfs_tui.sample_data") / "vardcentral"
@@ -433,3 +435,49 @@ async def test_the_file_prompt_completes_paths(tmp_path):
     assert await suggester.get_suggestion(f"{tmp_path}/") == f"{tmp_path}/answers-a.md", "hidden files are not offered"
     assert await suggester.get_suggestion(f"{tmp_path}/x") is None
     assert await suggester.get_suggestion(f"{tmp_path}/nope/a") is None
+
+
+def _bad_path(kind: str, tmp_path: Path) -> str:
+    if kind == "symlink loop":
+        (tmp_path / "a.md").symlink_to(tmp_path / "b.md")
+        (tmp_path / "b.md").symlink_to(tmp_path / "a.md")
+        return str(tmp_path / "a.md")
+    if kind == "name too long":
+        return str(tmp_path / ("x" * 300 + ".md"))
+    if kind == "file as folder":
+        (tmp_path / "file.md").write_text("# Svar\n", encoding="utf-8")
+        return str(tmp_path / "file.md" / "x.md")
+    if kind == "directory":
+        return str(tmp_path)
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "rör.md")
+        return str(tmp_path / "rör.md")
+    return "/dev/zero"
+
+
+@pytest.mark.parametrize("key", ["i", "I"])
+@pytest.mark.parametrize("kind", ["symlink loop", "name too long", "file as folder", "directory", "fifo", "/dev/zero"])
+async def test_a_file_that_cannot_be_read_is_one_line_and_the_prompt_stays(db, review, clock, tmp_path, kind, key):
+    path = _bad_path(kind, tmp_path)
+    app = make_app(db, clock=clock, bell=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_answers(app, pilot, review.id)
+        await pilot.press(key)
+        prompt = app.screen
+        assert isinstance(prompt, PathPrompt)
+        prompt.query_one(SafeInput).set_stored(path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prompt, "the prompt stays open so the path can be corrected"
+        error = str(prompt.query_one("#form-error").content)
+        assert error and "\n" not in error and "(inget har lästs in)" in error
+        assert [(n.message, n.severity) for n in app._notifications] == [(error, "error")]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswersScreen)
+        await pilot.press("e", *"Svar efter felet", "ctrl+s")  # the screen keeps working
+    store = reopen(db, clock)
+    answers = store.answers(review.id)
+    assert [a.text for a in answers.values()] == ["Svar efter felet"]
+    assert store.assessments(review.id) == []
+    store.close()

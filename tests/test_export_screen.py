@@ -11,9 +11,9 @@ from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import Category, MeetingKind, Share
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.dialogs import HelpScreen
-from hfs_tui.screens.export import ExportScreen
-from hfs_tui.screens.export_widgets import AgreementList, DocumentPreview, DocumentView
+from hfs_tui.screens.widgets.dialogs import HelpScreen
+from hfs_tui.screens.export.screen import ExportScreen
+from hfs_tui.screens.export.widgets import AgreementList, DocumentPreview, DocumentView
 from hfs_tui.screens.meeting import MeetingScreen
 from hfs_tui.store import Store
 

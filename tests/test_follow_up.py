@@ -15,10 +15,11 @@ from hfs_tui.i18n import STRINGS
 from hfs_tui.minutes import FOLLOW_UP_HEADING, markdown_parser, render_minutes
 from hfs_tui.model import ActionStatus, Category, MeetingKind, TimerEventKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.action_table import ActionTable
-from hfs_tui.screens.dialogs import ConfirmDialog
-from hfs_tui.screens.follow_up import FOLLOW_UP_KEYS, FollowUpScreen
-from hfs_tui.screens.forms import TextAreaPrompt
+from hfs_tui.screens.widgets.action_table import ActionTable
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog
+from hfs_tui.screens.follow_up.screen import FollowUpScreen
+from hfs_tui.screens.keys import FOLLOW_UP_KEYS
+from hfs_tui.screens.widgets.forms import TextAreaPrompt
 from hfs_tui.slot_clock import SlotClock
 from hfs_tui.store import Store
 from hfs_tui.timer import TimerPhase, WarningLevel
@@ -163,7 +164,7 @@ async def test_notes_captured_during_the_follow_up_belong_to_the_slots_party(db,
 
 
 async def test_every_key_label_is_translated_and_help_opens(db, clock):
-    from hfs_tui.screens.dialogs import HelpScreen
+    from hfs_tui.screens.widgets.dialogs import HelpScreen
 
     assert all(action.label in STRINGS for action in FOLLOW_UP_KEYS)
     async with app_for(db, clock).run_test(size=SIZE) as pilot:

@@ -12,12 +12,12 @@ from hfs_tui.clock import to_iso
 from hfs_tui.i18n import t
 from hfs_tui.model import MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.dialogs import ConfirmDialog, HelpScreen
-from hfs_tui.screens.forms import NewReviewForm, TextPrompt
-from hfs_tui.screens.home import HomeScreen
-from hfs_tui.screens.home_deleted import DeletedReviewsDialog
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
+from hfs_tui.screens.widgets.forms import NewReviewForm, TextPrompt
+from hfs_tui.screens.home.screen import HomeScreen
+from hfs_tui.screens.home.deleted import DeletedReviewsDialog
 from hfs_tui.screens.meeting import MeetingScreen
-from hfs_tui.screens.setup import SetupScreen
+from hfs_tui.screens.setup.screen import SetupScreen
 from hfs_tui.store import Store
 from hfs_tui.templates import TEMPLATES
 

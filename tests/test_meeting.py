@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from hfs_tui.screens.meeting import MeetingScreen
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog
+from hfs_tui.screens.widgets.note_list import NoteList
 from textual.widgets import Input
 
 from hfs_tui.app import make_app
@@ -12,8 +15,6 @@ from hfs_tui.clock import FakeClock
 from hfs_tui.model import Category, MeetingKind, Share, TimerEventKind
 from hfs_tui.sample import load_sample
 from hfs_tui.store import Store
-from hfs_tui.screens.dialogs import ConfirmDialog
-from hfs_tui.screens.meeting import MeetingScreen
 
 SIZE = (120, 36)
 
@@ -254,7 +255,7 @@ async def test_answer_with_markup_and_escape_sequence_renders_safely(db_path, cl
 
 
 async def test_escape_closes_the_capture_line_then_goes_home(db_path, clock):
-    from hfs_tui.screens.home import HomeScreen
+    from hfs_tui.screens.home.screen import HomeScreen
 
     app = open_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -320,7 +321,7 @@ async def test_a_burst_of_keys_saves_each_note_exactly_as_typed(db_path, clock):
     ]
 
 
-async def test_a_failed_save_keeps_the_typed_text_and_says_why(db_path, clock, monkeypatch):
+async def test_a_failed_save_keeps_the_note_on_its_own_as_not_saved_and_ctrl_r_saves_it(db_path, clock, monkeypatch):
     from hfs_tui.store import StoreError
 
     app = open_app(db_path, clock)
@@ -331,12 +332,37 @@ async def test_a_failed_save_keeps_the_typed_text_and_says_why(db_path, clock, m
         monkeypatch.setattr(app.store, "add_note", full_disk)
         await pilot.press("plus", *"Viktig styrka", "enter")
         line = app.screen.query_one("#capture", Input)
-        assert line.value == "+ Viktig styrka"
-        assert any("disk is full" in n.message and n.severity == "error" for n in app._notifications)
+        assert line.value == "", "the line is free for the next note; the refused one waits on its own"
+        assert [n.severity for n in app._notifications] == ["error"]
+        assert "disk is full" in list(app._notifications)[0].message
+        assert any("EJ SPARAD" in row and "Viktig styrka" in row for row in app.screen.query_one(NoteList).lines)
         monkeypatch.undo()
-        await pilot.press("enter")
+        await pilot.press("escape", "ctrl+r")
+        assert not app.screen.pending
+        assert not any("EJ SPARAD" in row for row in app.screen.query_one(NoteList).lines)
     store, meeting_id = read(db_path, clock)
     assert [n.text for n in store.notes(meeting_id)] == ["Viktig styrka"]
+
+
+async def test_forty_refused_notes_are_saved_as_forty_notes_never_merged(db_path, clock, monkeypatch):
+    from hfs_tui.store import StoreError
+
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        def locked(*args, **kwargs):
+            raise StoreError("database is locked")
+
+        monkeypatch.setattr(app.store, "add_note", locked)
+        await pilot.press("enter")
+        for number in range(40):
+            await pilot.press(*f"not {number}", "enter")
+        assert len(app.screen.pending) == 40
+        assert app.screen.query_one("#capture", Input).value == ""
+        monkeypatch.undo()
+        await pilot.press(*"den nya", "enter")  # the next save saves the waiting ones first, in order
+        assert not app.screen.pending
+    store, meeting_id = read(db_path, clock)
+    assert [n.text for n in store.notes(meeting_id)] == [f"not {number}" for number in range(40)] + ["den nya"]
 
 
 async def test_the_introductory_meeting_shows_the_agreements_and_keeps_notes_off_the_questions(db_path, clock):
@@ -357,3 +383,54 @@ async def test_the_introductory_meeting_shows_the_agreements_and_keeps_notes_off
     (note,) = store.notes(intro.id)
     assert note.question_id is None and note.text == "Vi besvarar alla frågor utom 13"
     assert [e.kind for e in store.timer_events(intro.id)[store.slots(intro.id)[0].id]] == [TimerEventKind.START]
+
+
+@pytest.mark.parametrize("store_resets", [True, False])
+async def test_switching_the_owner_says_in_one_line_what_became_of_the_note(db_path, clock, monkeypatch, store_resets):
+    """The store resets a note handed to the other party to internal and out of the report; the line says so."""
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await capture(pilot, "*", "Gott exempel")
+        await pilot.press("r", "s")
+        if store_resets:  # what the store does once the owner switch resets the flags
+            original = app.store.set_note_flags
+
+            def resetting(note_id, **flags):
+                if "party_id" in flags:
+                    flags.update(share=Share.INTERNAL, in_report=False)
+                return original(note_id, **flags)
+
+            monkeypatch.setattr(app.store, "set_note_flags", resetting)
+        before = len(app._notifications)
+        await pilot.press("o")
+        (line,) = [n.message for n in list(app._notifications)[before:]]
+        other = app.store.parties(db_path[1])[1].name
+    expected = f"Ägare bytt till {other}" + (": anteckningen är nu intern och inte i rapporten" if store_resets else "")
+    assert line == expected
+    store, meeting_id = read(db_path, clock)
+    (note,) = store.notes(meeting_id)
+    assert (note.share == Share.INTERNAL and not note.in_report) is store_resets
+
+
+async def test_leaving_with_a_note_not_saved_stays_until_it_is_saved(db_path, clock, monkeypatch):
+    from hfs_tui.store import StoreError
+
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(app.screen.meeting_id))  # a screen to leave from
+        await pilot.pause()
+        meeting_screen = app.screen
+
+        def locked(*args, **kwargs):
+            raise StoreError("database is locked")
+
+        monkeypatch.setattr(app.store, "add_note", locked)
+        await pilot.press("plus", *"Får inte försvinna", "enter", "escape", "escape")
+        assert app.screen is meeting_screen and len(meeting_screen.pending) == 1
+        monkeypatch.undo()
+        await pilot.press("escape")  # saved now, and left
+        await pilot.pause()
+        assert app.screen is not meeting_screen
+    store, meeting_id = read(db_path, clock)
+    assert [n.text for n in store.notes(meeting_id)] == ["Får inte försvinna"]

@@ -17,7 +17,7 @@ from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.dialogs import ConfirmDialog, HelpScreen
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
 from hfs_tui.store import Store
 
 # screen -> (module that must exist, how the app opens it)

@@ -14,7 +14,7 @@ from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.dialogs import HelpScreen
+from hfs_tui.screens.widgets.dialogs import HelpScreen
 from hfs_tui.screens.meeting import MeetingScreen
 from hfs_tui.screens.too_small import TooSmall
 from hfs_tui.store import Store

@@ -7,11 +7,11 @@ from textual.widgets import TextArea
 
 from hfs_tui.app import make_app
 from hfs_tui.model import MeetingKind
-from hfs_tui.screens.dialogs import ConfirmDialog
-from hfs_tui.screens.forms import ChoicePrompt, TextAreaPrompt, TextPrompt
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog
+from hfs_tui.screens.widgets.forms import ChoicePrompt, TextAreaPrompt, TextPrompt
 from hfs_tui.screens.meeting import MeetingScreen
-from hfs_tui.screens.setup import SetupScreen
-from hfs_tui.screens.setup_dialogs import MemberForm
+from hfs_tui.screens.setup.screen import SetupScreen
+from hfs_tui.screens.setup.dialogs import MemberForm
 from hfs_tui.setup_rules import (
     ROLES,
     format_hours,

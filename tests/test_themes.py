@@ -15,7 +15,8 @@ from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import Category, Sign
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.meeting.note_list import CATEGORY_STYLE, NoteList
+from hfs_tui.screens.marks import CATEGORY_STYLE
+from hfs_tui.screens.widgets.note_list import NoteList
 from hfs_tui.screens.themes import CONTRAST_DARK, CONTRAST_LIGHT, CYCLE, THEMES, named_styles, next_theme
 from hfs_tui.settings import Settings, load, save
 from hfs_tui.store import Store
@@ -116,8 +117,8 @@ def test_muted_text_of_a_theme_with_a_relative_muted_colour_gets_a_real_colour()
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_category_and_sign_shows_a_mark_and_a_word(language):
-    from hfs_tui.screens.meeting.answer_column import SIGN_LABEL, SIGN_SYMBOL
-    from hfs_tui.screens.meeting.note_list import CATEGORY_SYMBOL, category_label
+    from hfs_tui.screens.marks import SIGN_LABEL, SIGN_SYMBOL
+    from hfs_tui.screens.marks import CATEGORY_SYMBOL, category_label
 
     i18n.set_language(language)
     try:

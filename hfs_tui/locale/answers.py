@@ -71,6 +71,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "→ completes the path · ⏎ shows what the file contains · esc cancels",
     ),
     "answers.no_path": ("Ange en sökväg till filen", "Enter a path to the file"),
+    "answers.not_regular_file": (
+        "inte en vanlig fil (en enhet, en namngiven rörledning eller liknande)",
+        "not a regular file (a device, a named pipe or the like)",
+    ),
+    "answers.file_unreadable": ("filen kan inte läsas: {reason}", "the file cannot be read: {reason}"),
     "answers.import_error": (
         "{file}, rad {line}: {message} (inget har lästs in)",
         "{file}, line {line}: {message} (nothing was imported)",

@@ -14,7 +14,7 @@ from hfs_tui.i18n import t
 from hfs_tui.model import Member, Party, Question, Review
 from hfs_tui.safe_text import plain
 
-from ..wrapped_text import WrappedText
+from ..widgets.wrapped_text import WrappedText
 
 
 class AgendaPanel(WrappedText):

@@ -7,14 +7,11 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from hfs_tui.i18n import t
-from hfs_tui.model import Answer, Assessment, Document, Party, Sign
+from hfs_tui.model import Answer, Assessment, Document, Party
 from hfs_tui.safe_text import clean, one_line, plain
 
-from ..wrapped_text import WrappedText
-
-SIGN_SYMBOL = {Sign.PLUS: "+", Sign.MINUS: "−"}
-SIGN_LABEL = {Sign.PLUS: "sign.plus", Sign.MINUS: "sign.minus"}
-SIGN_STYLE = {Sign.PLUS: "hfs.plus", Sign.MINUS: "hfs.minus"}  # named styles that follow the theme
+from ..marks import SIGN_LABEL, SIGN_STYLE, SIGN_SYMBOL
+from ..widgets.wrapped_text import WrappedText
 
 
 class AnswerColumn(WrappedText):

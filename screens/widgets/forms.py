@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hfs_tui.i18n import t
@@ -27,6 +27,7 @@ from hfs_tui.store import StoreError
 from hfs_tui.templates import TEMPLATES
 
 from .dialogs import ConfirmDialog
+from .editors import SafeInput, SafeTextArea
 
 T = TypeVar("T")
 Save = Callable[[str], Any]
@@ -92,7 +93,7 @@ class TextPrompt(FormDialog[str | None]):
         self.placeholder = placeholder
 
     def compose_fields(self) -> ComposeResult:
-        yield Input(self.initial, placeholder=self.placeholder, select_on_focus=False, id="prompt-line")
+        yield SafeInput(self.initial, placeholder=self.placeholder, select_on_focus=False, id="prompt-line")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -101,9 +102,10 @@ class TextPrompt(FormDialog[str | None]):
         line.cursor_position = len(line.value)
 
     @on(Input.Submitted, "#prompt-line")
-    def submit(self, event: Input.Submitted) -> None:
-        if self.save is None or self.attempt(self.save, event.value):
-            self.dismiss(event.value)
+    def submit(self) -> None:
+        value = self.query_one("#prompt-line", SafeInput).stored_value
+        if self.save is None or self.attempt(self.save, value):
+            self.dismiss(value)
 
 
 class TextAreaPrompt(FormDialog[str | None]):
@@ -120,23 +122,23 @@ class TextAreaPrompt(FormDialog[str | None]):
         self.line_numbers = line_numbers
 
     def compose_fields(self) -> ComposeResult:
-        yield TextArea(
+        yield SafeTextArea(
             self.initial, soft_wrap=True, tab_behavior="focus", show_line_numbers=self.line_numbers, id="prompt-area"
         )
 
     def on_mount(self) -> None:
         super().on_mount()
-        area = self.query_one("#prompt-area", TextArea)
+        area = self.query_one("#prompt-area", SafeTextArea)
         area.focus()
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        text = self.query_one("#prompt-area", TextArea).text
+        text = self.query_one("#prompt-area", SafeTextArea).stored_text
         if self.save is None or self.attempt(self.save, text):
             self.dismiss(text)
 
     def action_cancel(self) -> None:
-        if self.query_one("#prompt-area", TextArea).text == self.initial:
+        if not self.query_one("#prompt-area", SafeTextArea).is_changed:
             self.dismiss(None)
         else:
             self.app.push_screen(ConfirmDialog(t("forms.discard")), self._discard_confirmed)
@@ -194,7 +196,7 @@ class NewReviewForm(FormDialog[Review | None]):
             options.append(Option(Text(t(key, name=template.name, count=count)), id=template.key))
         yield OptionList(*options, id="new-template")
         for field_id, label in (("new-party-a", "forms.party_a"), ("new-party-b", "forms.party_b"), ("new-title", "forms.title")):
-            yield from form_row(t(label), Input(id=field_id, select_on_focus=False))
+            yield from form_row(t(label), SafeInput(id=field_id, select_on_focus=False))
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -232,7 +234,7 @@ class NewReviewForm(FormDialog[Review | None]):
             self.action_create()
 
     def action_create(self) -> None:
-        a, b, title = (self.query_one(f, Input).value for f in ("#new-party-a", "#new-party-b", "#new-title"))
+        a, b, title = (self.query_one(f, SafeInput).stored_value for f in ("#new-party-a", "#new-party-b", "#new-title"))
         created: list[Review] = []
         if self.attempt(lambda: created.append(self.create(self.template_key, a, b, title or self.default_title()))):
             self.dismiss(created[0])

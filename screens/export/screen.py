@@ -12,43 +12,31 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Static
 
-from hfs_tui.export import PARTS, default_export_dir, export, load_record, render_documents
+from hfs_tui.export import (
+    PARTS,
+    default_export_dir,
+    export,
+    load_record,
+    render_documents,
+)
 from hfs_tui.i18n import t
 from hfs_tui.model import MeetingKind, Share
 from hfs_tui.safe_text import one_line, plain
 from hfs_tui.store import StoreError
 
-from .dialogs import HelpScreen
-from .export_widgets import AgreementList, DocumentPreview, PartBox
-from .keys import KeyAction, bindings
-
-EXPORT_KEYS = (
-    KeyAction("question_mark", "help", "key.help", key_display="?"),
-    KeyAction("r", "toggle_report", "export.key.report"),
-    KeyAction("s", "toggle_share", "export.key.share"),
-    KeyAction("o", "switch_owner", "export.key.owner", show=False),
-    KeyAction("a", "toggle_party", "export.key.party_report", show=False),
-    KeyAction("up", "select_note(-1)", "export.key.previous_note", key_display="↑", show=False),
-    KeyAction("down", "select_note(1)", "export.key.next_note", key_display="↓", show=False),
-    KeyAction("1", "preview(0)", "export.key.preview_minutes", show=False),
-    KeyAction("2", "preview(1)", "export.key.preview_report_a", show=False),
-    KeyAction("3", "preview(2)", "export.key.preview_report_b", show=False),
-    KeyAction("4", "preview(3)", "export.key.preview_network", show=False),
-    KeyAction("m", "next_meeting", "export.key.meeting", show=False),
-    KeyAction("w", "write", "export.key.write"),
-    KeyAction("ctrl+s", "write", "export.key.write", key_display="ctrl+s", show=False),
-    KeyAction("tab", "app.focus_next", "export.key.next_area", key_display="tab", show=False),
-    KeyAction("shift+tab", "app.focus_previous", "export.key.previous_area", key_display="shift+tab", show=False),
-    KeyAction("escape", "back", "export.key.back", key_display="esc"),
-    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),
-)
+from ..base import HfsScreen
+from ..keys import EXPORT_KEYS, bindings
+from ..widgets.editors import SafeInput
+from ..widgets.note_list import owner_switched_text
+from .widgets import AgreementList, DocumentPreview, PartBox
 
 
-class ExportScreen(Screen[None]):
+class ExportScreen(HfsScreen):
     KEY_ACTIONS = EXPORT_KEYS
+    HELP_TITLE = "export.title"
+    STORE_ERROR = "export.flag_failed"
     BINDINGS = bindings(EXPORT_KEYS)
 
     def __init__(self, review_id: int, meeting_id: int | None = None) -> None:
@@ -67,7 +55,7 @@ class ExportScreen(Screen[None]):
             yield PartBox(Text(t("export.part.html")), False, id="part-html", compact=True)
         with Horizontal(id="export-folder-row"):
             yield Label(Text(t("export.folder")), id="export-folder-label")
-            yield Input(id="export-folder", compact=True, select_on_focus=False)
+            yield SafeInput(id="export-folder", compact=True, select_on_focus=False)
         yield Static(id="export-result")
         with Horizontal(id="export-body"):
             with Vertical(id="agreement-pane", classes="export-pane"):
@@ -76,14 +64,14 @@ class ExportScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.app.store
+        store = self.store
         self.review = store.review(self.review_id)
         self.meetings = store.meetings(self.review_id)
         wanted = self.requested_meeting_id or store.meeting_of_kind(self.review_id, MeetingKind.FEEDBACK).id
         self.meeting_index = next((i for i, m in enumerate(self.meetings) if m.id == wanted), 0)
         today = self.app.clock().astimezone().date()
         folder = default_export_dir(self.review, today, root=self.app.settings.export_dir)
-        self.query_one("#export-folder", Input).value = str(Path.cwd() / folder)
+        self.query_one("#export-folder", SafeInput).set_stored(str(Path.cwd() / folder))
         self.query_one("#export-result").display = False
         agreement_pane = self.query_one("#agreement-pane")
         agreement_pane.border_title = Text(t("export.agreement"))
@@ -99,7 +87,7 @@ class ExportScreen(Screen[None]):
 
     def reload(self, keep_note_id: int | None = None) -> None:
         """Read the meeting again and render every document: the preview always shows what would be written."""
-        record = load_record(self.app.store, self.review_id, self.meeting.id, now=self.app.clock())
+        record = load_record(self.store, self.review_id, self.meeting.id, now=self.app.clock())
         self.record = record
         self.documents = render_documents(record)
         title = Text()
@@ -164,7 +152,10 @@ class ExportScreen(Screen[None]):
         note = self.selected_note()
         if note is not None:
             other = next(p for p in self.record.parties if p.id != note.party_id)
-            self._set_flags(note.id, party_id=other.id)
+            updated = self.run_store(self.store.set_note_flags, note.id, party_id=other.id)
+            if updated is not None:
+                self.notify(owner_switched_text(updated, other), timeout=4, markup=False)
+                self.reload(keep_note_id=note.id)
 
     def action_toggle_party(self) -> None:
         note = self.selected_note()
@@ -173,22 +164,15 @@ class ExportScreen(Screen[None]):
         party = next(p for p in self.record.parties if p.id == note.party_id)
         notes = [n for n in self.record.live_notes if n.party_id == party.id]
         agree = not all(n.in_report for n in notes)
-        try:
-            self.app.store.set_party_in_report(self.meeting.id, party.id, agree)
-        except StoreError as error:
-            self.notify(t("export.flag_failed", message=str(error)), severity="error", markup=False)
+        if not self.store_ok(self.store.set_party_in_report, self.meeting.id, party.id, agree):
             return
         message = "export.party_all_in" if agree else "export.party_all_out"
         self.notify(t(message, party=one_line(party.name)), timeout=3, markup=False)
         self.reload(keep_note_id=note.id)
 
     def _set_flags(self, note_id: int, **flags) -> None:
-        try:
-            self.app.store.set_note_flags(note_id, **flags)
-        except StoreError as error:
-            self.notify(t("export.flag_failed", message=str(error)), severity="error", markup=False)
-            return
-        self.reload(keep_note_id=note_id)
+        if self.store_ok(self.store.set_note_flags, note_id, **flags):
+            self.reload(keep_note_id=note_id)
 
     # --------------------------------------------------------------- writing
 
@@ -199,20 +183,20 @@ class ExportScreen(Screen[None]):
         """Write the chosen documents; a failure is one line and changes nothing on screen or on disk."""
         parts = [part for part in PARTS if self.query_one(f"#part-{part}", Checkbox).value]
         html = self.query_one("#part-html", Checkbox).value
-        folder_text = self.query_one("#export-folder", Input).value.strip()
+        folder_text = self.query_one("#export-folder", SafeInput).stored_value.strip()
         if not parts or not folder_text:
             self.notify(t("export.nothing_chosen" if not parts else "export.no_folder"), severity="error", markup=False)
             return
         folder = Path.cwd() / Path(folder_text).expanduser()
         try:
             paths = export(
-                self.app.store, self.review_id, folder, parts, html=html, meeting_id=self.meeting.id, now=self.app.clock()
+                self.store, self.review_id, folder, parts, html=html, meeting_id=self.meeting.id, now=self.app.clock()
             )
         except (StoreError, OSError, ValueError) as error:
             self.notify(t("export.failed", message=one_line(str(error))), severity="error", markup=False)
             return
         self.written_folder = str(folder)
-        self.query_one("#export-folder", Input).value = self.written_folder  # a relative folder, as the full path
+        self.query_one("#export-folder", SafeInput).set_stored(self.written_folder)  # a relative folder, as the full path
         result = self.query_one("#export-result", Static)
         result.update(plain(t("export.written_files", files=", ".join(path.name for path in paths))))
         result.display = True
@@ -220,7 +204,7 @@ class ExportScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The line under the folder names files written to it: another folder hides it."""
-        if event.value != self.written_folder:
+        if event.input.id == "export-folder" and self.query_one("#export-folder", SafeInput).stored_value != self.written_folder:
             self.query_one("#export-result").display = False
 
     # ---------------------------------------------------------------- misc
@@ -231,5 +215,3 @@ class ExportScreen(Screen[None]):
         else:
             self.app.pop_screen()
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(t("export.title"), self.KEY_ACTIONS))

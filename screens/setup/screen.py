@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane, Tabs
 
 from hfs_tui.i18n import t
@@ -19,45 +18,28 @@ from hfs_tui.safe_text import one_line, plain
 from hfs_tui.setup_rules import (
     PARTY_KINDS,
     hours_number,
-    party_kind_label,
     parse_hours,
     parse_meeting_date,
     parse_question_editor,
+    party_kind_label,
     question_editor_text,
 )
-from hfs_tui.store import StoreError
 
-from .dialogs import ConfirmDialog, HelpScreen
-from .forms import ChoicePrompt, TextAreaPrompt, TextPrompt
-from .keys import KeyAction, bindings
-from .setup_dialogs import MemberForm
-from .setup_lists import AgreementsList, IdOptionList, QuestionList, TeamList
+from ..base import HfsScreen
+from ..keys import SETUP_KEYS, bindings
+from ..widgets.dialogs import ConfirmDialog
+from ..widgets.forms import ChoicePrompt, TextAreaPrompt, TextPrompt
+from .dialogs import MemberForm
+from .lists import AgreementsList, IdOptionList, QuestionList, TeamList
 
 TABS = ("team", "questions", "agreements")
 
-SETUP_KEYS = (
-    KeyAction("question_mark", "help", "key.help", key_display="?"),
-    KeyAction("enter", "edit", "setup.key.edit", key_display="⏎", show=False),
-    KeyAction("e", "edit", "setup.key.edit"),
-    KeyAction("n,a", "add", "setup.key.add", key_display="n"),
-    KeyAction("d", "remove", "setup.key.remove"),
-    KeyAction("space", "toggle", "setup.key.toggle", key_display="space", show=False),
-    KeyAction("shift+up,ctrl+up,alt+up", "move(-1)", "setup.key.move_up", key_display="shift+↑", show=False),
-    KeyAction("shift+down,ctrl+down,alt+down", "move(1)", "setup.key.move_down", key_display="shift+↓", show=False),
-    KeyAction("left", "next_tab(-1)", "setup.key.previous_tab", key_display="←", show=False),
-    KeyAction("right", "next_tab(1)", "setup.key.next_tab", key_display="→", show=False),
-    KeyAction("1", "show_tab('team')", "setup.tab.team", show=False),
-    KeyAction("2", "show_tab('questions')", "setup.tab.questions", show=False),
-    KeyAction("3", "show_tab('agreements')", "setup.tab.agreements", show=False),
-    KeyAction("m", "meeting", "setup.key.meeting"),
-    KeyAction("escape", "back", "setup.key.back", key_display="esc"),
-    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),
-)
 _ACTION_TABS = {"toggle": ("questions",), "move": ("questions",), "add": ("team", "questions"), "remove": ("team", "questions")}
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(HfsScreen):
     KEY_ACTIONS = SETUP_KEYS
+    HELP_TITLE = "setup.title"
     BINDINGS = bindings(SETUP_KEYS)
 
     def __init__(self, review_id: int) -> None:
@@ -91,18 +73,18 @@ class SetupScreen(Screen[None]):
     def show_title(self) -> None:
         title = Text(t("setup.title"), style="bold")
         title.append(" · ")
-        title.append(plain(one_line(self.app.store.review(self.review_id).title)))
+        title.append(plain(one_line(self.store.review(self.review_id).title)))
         self.query_one("#setup-title", Static).update(title)
 
     def show_team(self) -> None:
-        store = self.app.store
+        store = self.store
         parties = store.parties(self.review_id)
         members = {party.id: store.members(party.id) for party in parties}
         self.query_one(TeamList).show(store.review(self.review_id), parties, members)
         self.show_title()
 
     def show_questions(self, keep_id: str | None = None) -> None:
-        questions = self.app.store.questions(self.review_id)
+        questions = self.store.questions(self.review_id)
         selected = sum(q.selected for q in questions)
         summary = Text(t("setup.questions_summary", selected=selected, count=len(questions)), style="bold")
         summary.append("   " + t("setup.questions_hint" if questions else "setup.no_questions"), style="dim")
@@ -110,7 +92,7 @@ class SetupScreen(Screen[None]):
         self.query_one(QuestionList).show(questions, keep_id)
 
     def show_agreements(self) -> None:
-        store = self.app.store
+        store = self.store
         meetings = store.meetings(self.review_id)
         self.query_one(AgreementsList).show(store.review(self.review_id), store.parties(self.review_id), meetings)
 
@@ -154,7 +136,7 @@ class SetupScreen(Screen[None]):
         if row_id is None:
             return
         kind, _, ident = row_id.partition(":")
-        store, review = self.app.store, self.app.store.review(self.review_id)
+        store, review = self.store, self.store.review(self.review_id)
         if kind in ("title", "facilitator"):
             label = "setup.review_title" if kind == "title" else "setup.facilitator"
             self.prompt(TextPrompt(t(label), getattr(review, kind), save=lambda v: store.update_review(review.id, **{kind: v})))
@@ -187,17 +169,17 @@ class SetupScreen(Screen[None]):
         self.app.push_screen(dialog, lambda result: result is not None and self.show_all())
 
     def edit_kind(self, party_id: int) -> None:
-        party = self.app.store.party(party_id)
+        party = self.store.party(party_id)
         choices = [(kind, party_kind_label(kind)) for kind in PARTY_KINDS]
 
         def chosen(kind: str | None) -> None:
-            if kind is not None and kind != party.kind and self.write(self.app.store.update_party, party_id, kind=kind):
+            if kind is not None and kind != party.kind and self.store_ok(self.store.update_party, party_id, kind=kind):
                 self.show_team()
 
         self.app.push_screen(ChoicePrompt(t("setup.kind_title", party=one_line(party.name)), choices, party.kind), chosen)
 
     def edit_member(self, row_id: str) -> None:
-        store = self.app.store
+        store = self.store
         kind, _, ident = row_id.partition(":")
         if kind == "add":
             party = store.party(int(ident))
@@ -210,7 +192,7 @@ class SetupScreen(Screen[None]):
         self.prompt(MemberForm(t("forms.member", party=one_line(party.name)), save, member.name, member.role))
 
     def edit_question(self, question_id: int | None) -> None:
-        store = self.app.store
+        store = self.store
         if question_id is None:
             title, initial = t("setup.question_new"), ""
             save = lambda v: store.add_question(self.review_id, *parse_question_editor(v))  # noqa: E731
@@ -238,7 +220,7 @@ class SetupScreen(Screen[None]):
         elif row_id.partition(":")[0] in ("name", "kind", "member", "add"):
             self.edit_member(f"add:{self.party_of_row(row_id)}")
         else:  # the title or the facilitator: add to party A's team
-            self.edit_member(f"add:{self.app.store.parties(self.review_id)[0].id}")
+            self.edit_member(f"add:{self.store.parties(self.review_id)[0].id}")
 
     def party_of_row(self, row_id: str) -> int:
         """The party a team row belongs to: the nearest party heading above it."""
@@ -250,7 +232,7 @@ class SetupScreen(Screen[None]):
     def action_remove(self) -> None:
         row_id = self.current_list.highlighted_id or ""
         kind, _, ident = row_id.partition(":")
-        store = self.app.store
+        store = self.store
         if kind == "member":
             remove = store.remove_member
             question = t("setup.confirm_remove_member", name=one_line(store.member(int(ident)).name))
@@ -265,7 +247,7 @@ class SetupScreen(Screen[None]):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self.write(remove, int(ident)):
+            if yes and self.store_ok(remove, int(ident)):
                 self.show_all()
 
         self.app.push_screen(ConfirmDialog(question), confirmed)
@@ -273,23 +255,15 @@ class SetupScreen(Screen[None]):
     def action_toggle(self) -> None:
         row_id = self.query_one(QuestionList).highlighted_id
         if row_id:
-            question = self.app.store.question(int(row_id.partition(":")[2]))
-            if self.write(self.app.store.set_question_selected, question.id, not question.selected):
+            question = self.store.question(int(row_id.partition(":")[2]))
+            if self.store_ok(self.store.set_question_selected, question.id, not question.selected):
                 self.show_questions()
 
     def action_move(self, offset: int) -> None:
         row_id = self.query_one(QuestionList).highlighted_id
-        if row_id and self.write(self.app.store.move_question, int(row_id.partition(":")[2]), offset):
+        if row_id and self.store_ok(self.store.move_question, int(row_id.partition(":")[2]), offset):
             self.show_questions()
 
-    def write(self, method, *args, **kwargs) -> bool:
-        """A store write from a key; on failure say so in one line (nothing is shown as done)."""
-        try:
-            method(*args, **kwargs)
-        except StoreError as error:
-            self.notify(t("error.store", message=str(error)), severity="error", markup=False)
-            return False
-        return True
 
     # --------------------------------------------------------------- misc
 
@@ -299,5 +273,3 @@ class SetupScreen(Screen[None]):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(t("setup.title"), self.KEY_ACTIONS))

@@ -11,22 +11,8 @@ from hfs_tui.i18n import t
 from hfs_tui.model import Category, Note, Party, Share
 from hfs_tui.safe_text import one_line
 
-from ..wrapped_text import WrappedText
-
-CATEGORY_SYMBOL = {
-    Category.STRENGTH: "+",
-    Category.IMPROVEMENT: "−",
-    Category.GOOD_EXAMPLE: "*",
-    Category.LESSON: "!",
-    Category.ACTION: ">",
-    Category.NOTE: "·",
-}
-# Named styles that follow the theme (screens/themes.py): bold, in a colour readable on dark and light.
-CATEGORY_STYLE = {category: f"hfs.{category.value}" for category in Category}
-
-
-def category_label(category: Category) -> str:
-    return t(f"category.{category.value}")
+from ..marks import CATEGORY_STYLE, CATEGORY_SYMBOL, category_label
+from .wrapped_text import WrappedText
 
 
 def note_row(note: Note, owner: Party) -> Text:
@@ -43,6 +29,22 @@ def note_row(note: Note, owner: Party) -> Text:
     return row
 
 
+def pending_row(category: Category, text: str) -> Text:
+    """A note the store refused: shown under the saved ones, marked, never mixed into another note."""
+    row = Text()
+    row.append(f"⚠ {t('meeting.not_saved')} ", style="hfs.minus")
+    row.append(f"{CATEGORY_SYMBOL[category]} {category_label(category)}: ", style=CATEGORY_STYLE[category])
+    row.append(one_line(text))
+    return row
+
+
+def owner_switched_text(note: Note, owner: Party) -> str:
+    """What `o` did, in one line: a note handed to the other party is its internal note, out of the report."""
+    internal = note.share == Share.INTERNAL and not note.in_report
+    key = "meeting.owner_switched_internal" if internal else "meeting.owner_switched"
+    return t(key, party=one_line(owner.name))
+
+
 class NoteList(WrappedText):
     """Up/down select a note; the screen's keys act on the selected one. Enter opens the capture line."""
 
@@ -54,13 +56,21 @@ class NoteList(WrappedText):
 
     note_ids: list[int] = []
 
-    def show_notes(self, notes: Sequence[Note], parties: Mapping[int, Party], keep_note_id: int | None = None) -> None:
+    def show_notes(
+        self,
+        notes: Sequence[Note],
+        parties: Mapping[int, Party],
+        keep_note_id: int | None = None,
+        pending: Sequence[tuple[Category, str]] = (),
+    ) -> None:
+        """The saved notes (selectable), then the notes not saved yet (`pending`: category and text)."""
         self.note_ids = [note.id for note in notes]
+        waiting = [pending_row(category, text) for category, text in pending]
         if not notes:
-            self.show([Text(t("meeting.no_notes"), style="italic")])
+            self.show(waiting or [Text(t("meeting.no_notes"), style="italic")])
             self.highlight(None)
             return
-        self.show([note_row(note, parties[note.party_id]) for note in notes])
+        self.show([note_row(note, parties[note.party_id]) for note in notes] + waiting)
         target = keep_note_id if keep_note_id in self.note_ids else self.note_ids[-1]
         self.highlight(self.note_ids.index(target))
 

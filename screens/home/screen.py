@@ -10,27 +10,28 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from hfs_tui.i18n import t
 from hfs_tui.model import MeetingKind
 from hfs_tui.progress import ReviewCounts, current_step, next_meeting, step_detail
 from hfs_tui.safe_text import one_line
-from hfs_tui.store import RECOVERABLE_DAYS, StoreError
+from hfs_tui.store import RECOVERABLE_DAYS
 
-from .dialogs import ConfirmDialog, HelpScreen
-from .forms import NewReviewForm, TextPrompt
-from .home_deleted import DeletedReviewsDialog
-from .keys import HOME_KEYS, bindings
+from ..base import HfsScreen
+from ..keys import HOME_KEYS, bindings
+from ..widgets.dialogs import ConfirmDialog
+from ..widgets.forms import NewReviewForm, TextPrompt
+from .deleted import DeletedReviewsDialog
 
 WIDE = 100  # from this width the template gets a column of its own
 STEP_WIDTH, MEETING_WIDTH, TEMPLATE_WIDTH = 22, 17, 13
 _NEEDS_REVIEW = {"open_review", "setup", "answers", "meeting", "actions", "follow_up", "export", "rename", "delete"}
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(HfsScreen):
     KEY_ACTIONS = HOME_KEYS
+    HELP_TITLE = "home.title"
     BINDINGS = bindings(HOME_KEYS)
 
     def compose(self) -> ComposeResult:
@@ -42,10 +43,7 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        try:
-            self.app.store.purge_deleted_reviews()  # only those deleted more than RECOVERABLE_DAYS ago
-        except StoreError as error:
-            self.notify(t("error.store", message=str(error)), severity="error", markup=False)
+        self.run_store(self.store.purge_deleted_reviews)  # only those deleted more than RECOVERABLE_DAYS ago
         self.refresh_reviews()
 
     def on_screen_resume(self) -> None:
@@ -66,7 +64,7 @@ class HomeScreen(Screen[None]):
         select_id = select_id if select_id is not None else self.selected_review_id()
         table.clear(columns=True)
         title_width = self.add_columns(table)
-        store = self.app.store
+        store = self.store
         counts = store.review_counts()
         today = self.app.clock().date()
         for summary in store.reviews():
@@ -153,35 +151,32 @@ class HomeScreen(Screen[None]):
                 self.notify(t("home.created", title=one_line(review.title)), timeout=3, markup=False)
                 self.refresh_reviews(select_id=review.id)
 
-        self.app.push_screen(NewReviewForm(self.app.store.create_review), created)
+        self.app.push_screen(NewReviewForm(self.store.create_review), created)
 
     def action_rename(self) -> None:
         review_id = self.selected_review_id()
         if review_id is None:
             return
-        review = self.app.store.review(review_id)
+        review = self.store.review(review_id)
 
         def renamed(title: str | None) -> None:
             if title is not None:
                 self.notify(t("home.renamed", title=one_line(title)), timeout=3, markup=False)
                 self.refresh_reviews()
 
-        save = lambda title: self.app.store.update_review(review_id, title=title)  # noqa: E731
+        save = lambda title: self.store.update_review(review_id, title=title)  # noqa: E731
         self.app.push_screen(TextPrompt(t("home.rename_title"), review.title, save=save), renamed)
 
     def action_delete(self) -> None:
         review_id = self.selected_review_id()
         if review_id is None:
             return
-        title = one_line(self.app.store.review(review_id).title)
+        title = one_line(self.store.review(review_id).title)
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                self.app.store.delete_review(review_id)
-            except StoreError as error:
-                self.notify(t("error.store", message=str(error)), severity="error", markup=False)
+            if not self.store_ok(self.store.delete_review, review_id):
                 return
             self.notify(t("home.deleted", title=title, days=RECOVERABLE_DAYS), timeout=6, markup=False)
             self.refresh_reviews()
@@ -192,18 +187,13 @@ class HomeScreen(Screen[None]):
         def restore(review_id: int | None) -> None:
             if review_id is None:
                 return
-            try:
-                self.app.store.restore_review(review_id)
-            except StoreError as error:
-                self.notify(t("error.store", message=str(error)), severity="error", markup=False)
+            if not self.store_ok(self.store.restore_review, review_id):
                 return
-            self.notify(t("home.restored", title=one_line(self.app.store.review(review_id).title)), markup=False)
+            self.notify(t("home.restored", title=one_line(self.store.review(review_id).title)), markup=False)
             self.refresh_reviews(select_id=review_id)
 
         self.app.push_screen(DeletedReviewsDialog(), restore)
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(t("home.title"), self.KEY_ACTIONS))
 
 
 def _two_lines(first: str, second: str) -> Text:

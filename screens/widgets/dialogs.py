@@ -12,7 +12,7 @@ from textual.widgets import Button, DataTable, Label, Static
 from hfs_tui.i18n import t
 from hfs_tui.safe_text import plain
 
-from .keys import KeyAction, app_key_actions
+from ..keys import KeyAction, app_key_actions
 
 
 class ConfirmDialog(ModalScreen[bool]):

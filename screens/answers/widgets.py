@@ -17,8 +17,8 @@ from hfs_tui.i18n import t
 from hfs_tui.model import Answer, Assessment, Document, Party, Question, Sign
 from hfs_tui.safe_text import clean, one_line, plain
 
-from .meeting.answer_column import SIGN_LABEL, SIGN_STYLE, SIGN_SYMBOL
-from .wrapped_text import WrappedText
+from ..marks import SIGN_LABEL, SIGN_STYLE, SIGN_SYMBOL
+from ..widgets.wrapped_text import WrappedText
 
 Item = Document | Assessment
 DONE = "hfs.plus"  # named styles that follow the theme (screens/themes.py): complete, and secondary text

@@ -10,7 +10,6 @@ from rich.theme import Theme
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -21,8 +20,8 @@ from hfs_tui.minutes import MeetingRecord, markdown_parser
 from hfs_tui.model import Note, Party, Share
 from hfs_tui.safe_text import one_line, plain
 
-from .meeting.note_list import CATEGORY_STYLE, CATEGORY_SYMBOL, category_label
-from .wrapped_text import WrappedText
+from ..marks import CATEGORY_STYLE, CATEGORY_SYMBOL, category_label
+from ..widgets.wrapped_text import WrappedText
 
 
 def agreement_row(record: MeetingRecord, note: Note) -> Text:
@@ -108,10 +107,13 @@ class AgreementList(WrappedText):
 class PartBox(Checkbox):
     """A checkbox whose mark shows its state as a glyph (✓ or blank), not by colour alone."""
 
-    @property
-    def _button(self) -> Content:
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
         self.BUTTON_INNER = "✓" if self.value else " "
-        return super()._button
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        super().watch_value()
 
 
 class _Heading(Heading):

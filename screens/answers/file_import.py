@@ -6,6 +6,7 @@ lets the facilitator catch the wrong party's file or a stale copy.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -13,13 +14,19 @@ from pathlib import Path
 from rich.text import Text
 
 from hfs_tui.i18n import t
-from hfs_tui.importers import ImportedAnswer, ImportedAssessment, ImportFileError, read_answers, read_assessments
+from hfs_tui.importers import (
+    ImportedAnswer,
+    ImportedAssessment,
+    ImportFileError,
+    read_answers,
+    read_assessments,
+)
 from hfs_tui.model import Answer, Assessment, Party, Question, Sign
 from hfs_tui.safe_text import one_line, plain
 from hfs_tui.store import StoreError
 
-from .answers_dialogs import ImportPreview, PathPrompt
-from .meeting.answer_column import SIGN_STYLE, SIGN_SYMBOL
+from ..marks import SIGN_STYLE, SIGN_SYMBOL
+from .dialogs import ImportPreview, PathPrompt
 
 
 class ImportActions:
@@ -40,8 +47,16 @@ class ImportActions:
         def check(path: str) -> None:
             if not path.strip():
                 raise ValueError(t("answers.no_path"))
+            file = Path(os.path.expanduser(path.strip()))
             try:
-                parsed[path] = read(Path(os.path.expanduser(path.strip())), self.app.store.questions(self.review_id))
+                refuse_special_file(file)
+                parsed[path] = read(file, self.store.questions(self.review_id))
+            except OSError as error:  # a symlink loop, a name too long, `file.md/x.md`, …
+                reason = one_line(error.strerror or str(error))
+                error = ImportFileError(str(file), 0, t("answers.file_unreadable", reason=reason))
+                message = import_error_text(error)
+                self.notify(message, severity="error", timeout=10, markup=False)
+                raise ValueError(message) from None
             except ImportFileError as error:
                 message = import_error_text(error)
                 self.notify(message, severity="error", timeout=10, markup=False)
@@ -64,7 +79,7 @@ class ImportActions:
             return
         rows = [(answer.question.id, answer.text, answer.documents) for answer in imported]
         try:
-            count = self.write(self.app.store.import_answers, party.id, rows)
+            count = self.write(self.store.import_answers, party.id, rows)
         except StoreError:
             return
         self.notify(t("answers.imported_answers", count=count, party=one_line(party.name)), markup=False)
@@ -82,11 +97,22 @@ class ImportActions:
             return
         items = [(item.question.id, item.sign, item.comment) for item in imported]
         try:
-            count = self.write(self.app.store.import_assessments, party.id, reviewer.id, items)
+            count = self.write(self.store.import_assessments, party.id, reviewer.id, items)
         except StoreError:
             return
         self.notify(t("answers.imported_assessments", count=count, party=one_line(party.name)), markup=False)
         self.reload()
+
+
+def refuse_special_file(file: Path) -> None:
+    """A FIFO would block the read and /dev/zero never ends: only a regular file (or a folder, which the
+    importer names as such) is opened. Raises OSError for a path that cannot be looked at."""
+    try:
+        mode = file.stat().st_mode
+    except FileNotFoundError:
+        return  # the importer names a missing file itself
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise ImportFileError(str(file), 0, t("answers.not_regular_file"))
 
 
 def import_error_text(error: ImportFileError) -> str:

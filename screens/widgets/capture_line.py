@@ -3,16 +3,20 @@
 Input's own Enter runs as a binding in the app's task, while the next characters go on arriving in
 the input's queue; a fast typist (or a burst of keys) could then save one note with the next one's
 text in it. Handling Enter in the input's own key handler keeps every note exactly as typed.
+
+The line is a `SafeInput`: a note opened for editing is shown with its control characters as
+visible symbols, and `Captured.text` is the text to store (the note's own characters where untouched).
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input
+
+from .editors import SafeInput
 
 
-class CaptureLine(Input):
+class CaptureLine(SafeInput):
     class Captured(Message):
         def __init__(self, line: "CaptureLine", text: str) -> None:
             super().__init__()
@@ -24,16 +28,17 @@ class CaptureLine(Input):
             """Lets handlers select the line with `@on(CaptureLine.Captured, "#id")`."""
             return self.line
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handler (the subclass comes first); prevent_default keeps
+        # Input from handling this Enter, every other key goes on to it.
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            text, self.value = self.value, ""
+            text = self.stored_value
+            self.set_stored("")
             self.post_message(self.Captured(self, text))
-            return
-        await super()._on_key(event)
 
     def give_back(self, text: str) -> None:
         """Put text that could not be saved back in front of whatever was typed since."""
-        self.value = f"{text} {self.value}".rstrip() if self.value else text
-        self.cursor_position = len(self.value)
+        typed = self.stored_value
+        self.set_stored(f"{text} {typed}".rstrip() if typed else text)

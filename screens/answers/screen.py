@@ -11,7 +11,7 @@ from functools import partial
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from hfs_tui.answer_progress import answer_progress
@@ -20,33 +20,17 @@ from hfs_tui.model import Assessment, Sign
 from hfs_tui.safe_text import one_line
 from hfs_tui.store import StoreError
 
-from .answers_import import ImportActions
-from .answers_widgets import AnswerView, Item, ItemList, ProgressPanel, QuestionTable
-from .dialogs import ConfirmDialog, HelpScreen
-from .forms import TextAreaPrompt, TextPrompt
-from .keys import KeyAction, bindings
-
-ANSWERS_KEYS = (
-    KeyAction("question_mark", "help", "key.help", key_display="?"),
-    KeyAction("e", "edit_answer", "answers.key.edit_answer"),
-    KeyAction("plus", "add_assessment('+')", "answers.key.add_plus", key_display="+"),
-    KeyAction("minus", "add_assessment('-')", "answers.key.add_minus", key_display="-"),
-    KeyAction("i", "import_answers", "answers.key.import_answers"),
-    KeyAction("I", "import_assessments", "answers.key.import_assessments", key_display="I"),
-    KeyAction("D", "add_document", "answers.key.add_document", key_display="D", show=False),
-    KeyAction("1", "show_party(0)", "answers.key.party_a", show=False),
-    KeyAction("2", "show_party(1)", "answers.key.party_b", show=False),
-    KeyAction("tab", "app.focus_next", "answers.key.next_panel", key_display="tab", show=False),
-    KeyAction("enter", "edit_item", "answers.key.edit_item", key_display="⏎", show=False),
-    KeyAction("s", "toggle_sign", "answers.key.toggle_sign", show=False),
-    KeyAction("d", "delete_item", "answers.key.delete_item", show=False),
-    KeyAction("escape", "back", "answers.key.back", key_display="esc"),
-    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
-)
+from ..base import HfsScreen
+from ..keys import ANSWERS_KEYS, bindings
+from ..widgets.dialogs import ConfirmDialog
+from ..widgets.forms import TextAreaPrompt, TextPrompt
+from .file_import import ImportActions
+from .widgets import AnswerView, Item, ItemList, ProgressPanel, QuestionTable
 
 
-class AnswersScreen(ImportActions, Screen[None]):
+class AnswersScreen(ImportActions, HfsScreen):
     KEY_ACTIONS = ANSWERS_KEYS
+    HELP_TITLE = "answers.help_title"
     BINDINGS = bindings(ANSWERS_KEYS)
 
     def __init__(self, review_id: int) -> None:
@@ -66,7 +50,7 @@ class AnswersScreen(ImportActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.app.store
+        store = self.store
         self.review = store.review(self.review_id)
         self.parties = store.parties(self.review_id)
         self.questions = store.questions(self.review_id, selected_only=True)
@@ -94,7 +78,7 @@ class AnswersScreen(ImportActions, Screen[None]):
 
     def reload(self, keep: Item | None = None) -> None:
         """Re-read answers, documents and assessments and redraw everything (a review is small)."""
-        store = self.app.store
+        store = self.store
         self.answers = store.answers(self.review_id)
         self.documents = [document for party in self.parties for document in store.documents(party.id)]
         self.assessments = store.assessments(self.review_id)
@@ -134,7 +118,7 @@ class AnswersScreen(ImportActions, Screen[None]):
         try:
             return method(*args)
         except StoreError as error:
-            self.notify(t("error.store", message=str(error)), severity="error", markup=False)
+            self.show_store_error(error)
             raise
 
     def ask(self, form: ModalScreen, callback=None) -> None:
@@ -156,7 +140,7 @@ class AnswersScreen(ImportActions, Screen[None]):
         self.ask(editor.add_class("answer-editor"))
 
     def _save_answer(self, question_id: int, party_id: int, text: str) -> None:
-        self.write(self.app.store.set_answer, question_id, party_id, text.rstrip())
+        self.write(self.store.set_answer, question_id, party_id, text.rstrip())
         self.saved("answers.answer_saved")
 
     def action_add_assessment(self, sign: str) -> None:
@@ -171,7 +155,7 @@ class AnswersScreen(ImportActions, Screen[None]):
     def _save_new_assessment(self, question_id: int, sign: Sign, comment: str) -> None:
         if not comment.strip():
             raise ValueError(t("answers.empty_comment"))
-        store = self.app.store
+        store = self.store
         self.saved("answers.assessment_saved", self.write(store.add_assessment, question_id, self.party.id, self.reviewer.id, sign, comment))
 
     def action_add_document(self) -> None:
@@ -183,7 +167,7 @@ class AnswersScreen(ImportActions, Screen[None]):
         self.ask(TextPrompt(title, save=save, placeholder=t("answers.document_placeholder")))
 
     def _save_document(self, question_id: int, title: str) -> None:
-        self.saved("answers.document_saved", self.write(self.app.store.add_document, self.party.id, title, question_id))
+        self.saved("answers.document_saved", self.write(self.store.add_document, self.party.id, title, question_id))
 
     # ------------------------------------------------------- selected item
 
@@ -206,10 +190,10 @@ class AnswersScreen(ImportActions, Screen[None]):
         if isinstance(item, Assessment):
             if not text.strip():
                 raise ValueError(t("answers.empty_comment"))
-            self.write(self.app.store.update_assessment, item.id, item.sign, text)
+            self.write(self.store.update_assessment, item.id, item.sign, text)
             self.saved("answers.assessment_saved", item)
         else:
-            self.write(self.app.store.rename_document, item.id, text)
+            self.write(self.store.rename_document, item.id, text)
             self.saved("answers.document_saved", item)
 
     def action_toggle_sign(self) -> None:
@@ -219,7 +203,7 @@ class AnswersScreen(ImportActions, Screen[None]):
         elif item is not None:
             sign = Sign.MINUS if item.sign == Sign.PLUS else Sign.PLUS
             with suppress(StoreError):
-                self.write(self.app.store.update_assessment, item.id, sign, item.comment)
+                self.write(self.store.update_assessment, item.id, sign, item.comment)
                 self.saved("answers.assessment_saved", item)
 
     def action_delete_item(self) -> None:
@@ -234,7 +218,7 @@ class AnswersScreen(ImportActions, Screen[None]):
     def _delete_confirmed(self, item: Item, confirmed: bool | None) -> None:
         if not confirmed:
             return
-        store = self.app.store
+        store = self.store
         with suppress(StoreError):
             self.write(store.delete_assessment if isinstance(item, Assessment) else store.remove_document, item.id)
             self.saved("answers.deleted")
@@ -247,5 +231,3 @@ class AnswersScreen(ImportActions, Screen[None]):
         else:
             self.app.pop_screen()
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(t("answers.help_title"), self.KEY_ACTIONS))

@@ -18,11 +18,11 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
 from hfs_tui.i18n import t
-from hfs_tui.safe_text import plain
+from hfs_tui.safe_text import has_control, plain
 
-from .dialogs import ConfirmDialog
-from .forms import TextPrompt
-from .wrapped_text import WrappedText
+from ..widgets.dialogs import ConfirmDialog
+from ..widgets.forms import TextPrompt
+from ..widgets.wrapped_text import WrappedText
 
 
 class PathSuggester(Suggester):
@@ -40,7 +40,8 @@ class PathSuggester(Suggester):
             names = sorted(entry.name for entry in os.scandir(directory) if entry.name.startswith(start))
         except OSError:
             return None
-        names = [name for name in names if not name.startswith(".") or start.startswith(".")]
+        # A name with a control character is never suggested: the suggestion is drawn as it is.
+        names = [n for n in names if (not n.startswith(".") or start.startswith(".")) and not has_control(n)]
         if not names or names[0] == start:
             return None
         completed = value[: len(value) - len(start)] + names[0]

@@ -9,7 +9,13 @@ from textual.widgets import Digits, ProgressBar, Static
 
 from hfs_tui.i18n import t
 from hfs_tui.safe_text import one_line
-from hfs_tui.timer import Pace, SlotTimerState, TimerPhase, WarningLevel, format_duration
+from hfs_tui.timer import (
+    Pace,
+    SlotTimerState,
+    TimerPhase,
+    WarningLevel,
+    format_duration,
+)
 
 _PHASE_LABEL = {
     TimerPhase.NOT_STARTED: "meeting.timer_not_started",

@@ -14,8 +14,8 @@ from hfs_tui.i18n import t
 from hfs_tui.model import Action, ActionStatus, Category, Note
 from hfs_tui.safe_text import one_line, plain
 
-from .action_table import Column
-from .wrapped_text import WrappedText
+from ..widgets.action_table import Column
+from ..widgets.wrapped_text import WrappedText
 
 STATUS_ORDER = (ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.PARTLY, ActionStatus.NOT_STARTED)
 STATUS_SYMBOL = {

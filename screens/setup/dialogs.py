@@ -14,7 +14,8 @@ from textual.widgets import Input, Static
 from hfs_tui.i18n import t
 from hfs_tui.setup_rules import ROLES, resolve_role
 
-from .forms import FormDialog, form_row
+from ..widgets.editors import SafeInput
+from ..widgets.forms import FormDialog, form_row
 
 SaveMember = Callable[[str, str], Any]  # (name, role); raises StoreError when refused
 
@@ -29,9 +30,9 @@ class MemberForm(FormDialog[bool | None]):
 
     def compose_fields(self) -> ComposeResult:
         name, role = self.initial
-        yield from form_row(t("forms.member_name"), Input(name, id="member-name", select_on_focus=False))
+        yield from form_row(t("forms.member_name"), SafeInput(name, id="member-name", select_on_focus=False))
         suggester = SuggestFromList(ROLES, case_sensitive=False)
-        yield from form_row(t("forms.member_role"), Input(role, id="member-role", select_on_focus=False, suggester=suggester))
+        yield from form_row(t("forms.member_role"), SafeInput(role, id="member-role", select_on_focus=False, suggester=suggester))
         roles = " · ".join(f"{number} {role}" for number, role in enumerate(ROLES, start=1))
         yield Static(Text(t("forms.member_roles_hint", roles=roles)), classes="form-hint")
 
@@ -45,8 +46,8 @@ class MemberForm(FormDialog[bool | None]):
 
     @on(Input.Submitted, "#member-role")
     def submit(self) -> None:
-        name = self.query_one("#member-name", Input).value
-        role = resolve_role(self.query_one("#member-role", Input).value)
+        name = self.query_one("#member-name", SafeInput).stored_value
+        role = resolve_role(self.query_one("#member-role", SafeInput).stored_value)
         if self.attempt(self.save, name, role):
             self.dismiss(True)
         elif not name.strip():

@@ -13,33 +13,19 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from hfs_tui.i18n import t
 from hfs_tui.model import Action, Category, MeetingKind, Note
 from hfs_tui.safe_text import one_line
-from hfs_tui.store import StoreError
 
-from .action_table import PLAN_COLUMNS, ActionTable, edit_action_field
-from .dialogs import ConfirmDialog, HelpScreen
-from .forms import TextAreaPrompt
-from .keys import KeyAction, bindings
-from .meeting.note_list import CATEGORY_STYLE, CATEGORY_SYMBOL, NoteList, category_label
-
-ACTIONS_KEYS = (
-    KeyAction("question_mark", "help", "key.help", key_display="?"),
-    KeyAction("e,enter", "edit_cell", "actions.key.edit", key_display="e ⏎"),
-    KeyAction("n", "new_action", "actions.key.new"),
-    KeyAction("d", "delete_action", "actions.key.delete"),
-    KeyAction("a", "adopt", "actions.key.adopt"),
-    KeyAction("A", "adopt_all", "actions.key.adopt_all", key_display="A", show=False),
-    KeyAction("i", "toggle_improvements", "actions.key.improvements", show=False),
-    KeyAction("p", "switch_party", "actions.key.party", show=False),
-    KeyAction("tab", "app.focus_next", "actions.key.focus", key_display="tab", show=False),
-    KeyAction("escape", "leave", "actions.key.back", key_display="esc"),
-    KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
-)
+from ..base import HfsScreen
+from ..keys import ACTIONS_KEYS, bindings
+from ..marks import CATEGORY_STYLE, CATEGORY_SYMBOL, category_label
+from ..widgets.action_table import PLAN_COLUMNS, ActionTable, edit_action_field
+from ..widgets.dialogs import ConfirmDialog
+from ..widgets.forms import TextAreaPrompt
+from ..widgets.note_list import NoteList
 
 
 class ProposalList(NoteList):
@@ -66,8 +52,9 @@ class ProposalList(NoteList):
             self.highlight(None)
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(HfsScreen):
     KEY_ACTIONS = ACTIONS_KEYS
+    HELP_TITLE = "actions.help_title"
     BINDINGS = bindings(ACTIONS_KEYS)
 
     def __init__(self, review_id: int) -> None:
@@ -87,7 +74,7 @@ class ActionsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.app.store
+        store = self.store
         self.review = store.review(self.review_id)
         self.parties = store.parties(self.review_id)
         self.numbers = {q.id: q.number for q in store.questions(self.review_id)}
@@ -106,7 +93,7 @@ class ActionsScreen(Screen[None]):
     # -------------------------------------------------------------- showing
 
     def show_plan(self, keep_action_id: int | None = None, keep_note_id: int | None = None) -> None:
-        store = self.app.store
+        store = self.store
         actions = store.actions(self.review_id)
         counts = Counter(action.party_id for action in actions)
         self.query_one("#actions-parties", Static).update(self._party_line(counts))
@@ -178,7 +165,7 @@ class ActionsScreen(Screen[None]):
         created: list[Action] = []
 
         def save(text: str) -> None:
-            created.append(self.app.store.add_action(self.review_id, self.party.id, text))
+            created.append(self.store.add_action(self.review_id, self.party.id, text))
 
         title = t("actions.new_title", party=one_line(self.party.name))
         self.app.push_screen(TextAreaPrompt(title, save=save), lambda text: self._created(created))
@@ -198,7 +185,7 @@ class ActionsScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(question), lambda yes: self._delete(yes, action.id))
 
     def _delete(self, confirmed: bool | None, action_id: int) -> None:
-        if confirmed and self._write(self.app.store.delete_action, action_id) is not False:
+        if confirmed and self.store_ok(self.store.delete_action, action_id):
             self.notify(t("actions.deleted"), timeout=3, markup=False)
             self.show_plan()
 
@@ -211,21 +198,21 @@ class ActionsScreen(Screen[None]):
             self.notify(t("actions.no_proposal_selected"), timeout=3, markup=False)
             return
         following = _neighbour(proposals.note_ids, note_id)
-        action = self._write(self.app.store.action_from_note, note_id)
-        if action is not False:
+        action = self.run_store(self.store.action_from_note, note_id)
+        if action is not None:
             self.notify(t("actions.adopted"), timeout=2, markup=False)
             self.show_plan(keep_action_id=action.id, keep_note_id=following)
             self.query_one(ActionTable).focus()  # the new action is selected: ⏎ now edits it
 
     def action_adopt_all(self) -> None:
-        notes = self.app.store.review_notes(self.review_id, MeetingKind.FEEDBACK)
+        notes = self.store.review_notes(self.review_id, MeetingKind.FEEDBACK)
         wanted = set(self.query_one(ProposalList).note_ids)
         note_ids = [n.id for n in notes if n.id in wanted and n.category is Category.ACTION]
         if not note_ids:
             self.notify(t("actions.no_action_proposals"), timeout=3, markup=False)
             return
-        actions = self._write(self.app.store.actions_from_notes, note_ids)
-        if actions is not False:
+        actions = self.run_store(self.store.actions_from_notes, note_ids)
+        if actions is not None:
             self.notify(t("actions.adopted_all", count=len(actions)), timeout=3, markup=False)
             self.show_plan(keep_action_id=actions[0].id)
             self.query_one(ActionTable).focus()
@@ -245,19 +232,10 @@ class ActionsScreen(Screen[None]):
         action = self.query_one(ActionTable).selected_action
         return action.id if action else None
 
-    def _write(self, method, *args):
-        """A store write; on failure one line in a notification and False (nothing is shown as done)."""
-        try:
-            return method(*args)
-        except StoreError as error:
-            self.notify(t("error.store", message=str(error)), severity="error", markup=False)
-            return False
 
     def action_leave(self) -> None:
         self.app.pop_screen()
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(t("actions.help_title"), self.KEY_ACTIONS))
 
 
 def _neighbour(ids: list[int], current: int) -> int | None:

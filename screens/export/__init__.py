@@ -1,0 +1,5 @@
+"""The export screen and its parts."""
+
+from .screen import ExportScreen
+
+__all__ = ["ExportScreen"]

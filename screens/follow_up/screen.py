@@ -1,0 +1,144 @@
+"""The follow-up meeting (step 5, about a year later, 2–3 h): what improved thanks to the learning process,
+and how the improvement work is sustained.
+
+One slot per party with its own timer (the slot rule is shared: hfs_tui.slot_clock). In a party's slot the
+screen walks that party's actions: status (1 done, 2 partly, 3 not started), what was achieved and how the
+work is sustained; next to them last year's plan and last year's strengths and improvement areas.
+Notes can be captured as in the feedback meeting; every write goes to the store before it is shown.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Static
+
+from hfs_tui.i18n import t
+from hfs_tui.model import ActionStatus, MeetingKind
+from hfs_tui.safe_text import one_line
+
+from ..keys import FOLLOW_UP_KEYS, bindings
+from ..meeting.slot_meeting import SlotMeeting
+from ..widgets.action_table import ActionTable, edit_action_field
+from ..widgets.capture_line import CaptureLine
+from ..widgets.note_list import NoteList
+from ..widgets.timer_bar import TimerBar
+from .panels import FOLLOW_UP_COLUMNS, LastYear, next_status, plan_text, status_label
+
+
+class FollowUpScreen(SlotMeeting):
+    KEY_ACTIONS = FOLLOW_UP_KEYS
+    BINDINGS = bindings(FOLLOW_UP_KEYS)
+
+    def compose(self) -> ComposeResult:
+        yield TimerBar(id="timer-bar")
+        yield Static(id="followup-title")
+        yield ActionTable(FOLLOW_UP_COLUMNS, id="followup-table")
+        yield Static(Text(t("followup.no_actions")), id="followup-empty")
+        yield Static(id="followup-plan")
+        yield LastYear(id="last-year")
+        yield NoteList(id="followup-notes")
+        yield CaptureLine(placeholder=t("meeting.capture_placeholder"), id="followup-capture", select_on_focus=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_meeting()
+        self.last_year = self.store.review_notes(self.review.id, MeetingKind.FEEDBACK)
+        self.show_slot()
+        self.start_ticking()
+
+    # -------------------------------------------------------------- showing
+
+    def owns(self, party_id: int) -> bool:
+        """In a party's slot only that party's things are shown; a slot without a party shows everything."""
+        return self.slots.slot.party_id in (None, party_id)
+
+    def home_widget(self) -> Widget:
+        return self.query_one(ActionTable)
+
+    def after_slot_step(self) -> None:
+        self.save_position()
+        self.show_slot()
+
+    def show_slot(self) -> None:
+        self.show_place()
+        self.query_one(LastYear).show_notes([n for n in self.last_year if self.owns(n.party_id)])
+        self.show_actions()
+        self.show_notes()
+        self.refresh_timer()
+        table = self.query_one(ActionTable)
+        if table.display:
+            table.focus()
+
+    def show_actions(self, keep_action_id: int | None = None) -> None:
+        actions = [a for a in self.store.actions(self.review.id) if self.owns(a.party_id)]
+        table = self.query_one(ActionTable)
+        table.show_actions(actions, keep_action_id)
+        table.display = bool(actions)
+        self.query_one("#followup-empty").display = not actions
+        self.query_one("#followup-plan").display = bool(actions)
+        slot = self.slots.slot
+        owner = self.party_by_id.get(slot.party_id)
+        title = Text(t("followup.actions_of", party=one_line(owner.name)) if owner else slot.title, style="bold")
+        if actions:
+            done = sum(a.status is not ActionStatus.OPEN for a in actions)
+            minutes = max(1, round(slot.planned_minutes / len(actions)))
+            title.append(" · " + t("followup.progress", done=done, count=len(actions)), style="not bold")
+            title.append(" · " + t("followup.per_action", minutes=minutes), style="not bold")
+        self.query_one("#followup-title", Static).update(title)
+        self.show_plan()
+
+    def show_plan(self) -> None:
+        """The selected cell in full (the table may have cut it), then last year's plan for that action."""
+        table = self.query_one(ActionTable)
+        detail = Text("\n").join([table.selected_text(), plan_text(table.selected_action)])
+        self.query_one("#followup-plan", Static).update(detail)
+
+    @on(DataTable.CellHighlighted, "#followup-table")
+    def _highlighted(self) -> None:
+        self.show_plan()
+
+    def show_notes(self, keep_note_id: int | None = None) -> None:
+        notes = [n for n in self.store.notes(self.meeting_id) if n.slot_id == self.slots.slot.id]
+        note_list = self.query_one(NoteList)
+        note_list.show_notes(notes, self.party_by_id, keep_note_id, self.pending_rows)
+        note_list.display = bool(notes or self.pending)
+
+    # ------------------------------------------------------------- actions
+
+    def action_set_status(self, status: str) -> None:
+        action = self.query_one(ActionTable).selected_action
+        if action is None:
+            self.notify(t("followup.no_action_selected"), timeout=3, markup=False)
+            return
+        if self.store_ok(self.store.update_action, action.id, status=status):
+            self.notify(t("followup.status_set", status=status_label(ActionStatus(status))), timeout=2, markup=False)
+            self.show_actions(keep_action_id=action.id)
+
+    def action_cycle_status(self) -> None:
+        action = self.query_one(ActionTable).selected_action
+        if action is not None:
+            self.action_set_status(next_status(action.status).value)
+        else:
+            self.notify(t("followup.no_action_selected"), timeout=3, markup=False)
+
+    @on(DataTable.CellSelected, "#followup-table")
+    def _cell_selected(self) -> None:
+        self.action_edit_cell()
+
+    def action_edit_cell(self) -> None:
+        table = self.query_one(ActionTable)
+        action = table.selected_action
+        if action is None:
+            self.notify(t("followup.no_action_selected"), timeout=3, markup=False)
+        elif table.selected_column.field == "status":
+            self.action_cycle_status()
+        else:
+            owner = self.party_by_id[action.party_id]
+            edit_action_field(self, action, table.selected_column, one_line(owner.name), self._edited)
+
+    def _edited(self, action_id: int) -> None:
+        self.notify(t("actions.saved"), timeout=2, markup=False)
+        self.show_actions(keep_action_id=action_id)

@@ -1,0 +1,5 @@
+"""The home screen and its parts."""
+
+from .screen import HomeScreen
+
+__all__ = ["HomeScreen"]

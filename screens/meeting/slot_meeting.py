@@ -1,0 +1,242 @@
+"""The slot meeting: what the feedback, introductory and follow-up meetings share.
+
+Loading the meeting, its review and parties; the slot timer (derived from persisted events, the slot rule
+in hfs_tui.slot_clock) with its warnings; moving between slots; the capture line and saving its notes;
+leave, export and help. Every write goes to the store first and is shown only after it returned. The
+screens add what differs: what they show for a slot, and where a note belongs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.widget import Widget
+
+from hfs_tui.capture import capture_prefix, parse_capture
+from hfs_tui.i18n import t
+from hfs_tui.model import Category
+from hfs_tui.safe_text import one_line
+from hfs_tui.slot_clock import SlotClock
+from hfs_tui.store import StoreError
+from hfs_tui.timer import SlotTimerState, WarningLevel, format_duration, pace
+
+from ..base import HfsScreen
+from ..marks import category_label
+from ..widgets.capture_line import CaptureLine
+from ..widgets.dialogs import ConfirmDialog
+from ..widgets.timer_bar import TimerBar
+
+TICK_SECONDS = 0.5
+_WARNING_TEXT = {
+    WarningLevel.TEN_MINUTES: "meeting.warning_ten",
+    WarningLevel.TWO_MINUTES: "meeting.warning_two",
+    WarningLevel.OVERTIME: "meeting.warning_overtime",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class PendingNote:
+    """A captured note the store refused (disk full, locked …): kept on its own until it is saved."""
+
+    party_id: int
+    category: Category
+    text: str
+    slot_id: int
+    question_id: int | None
+
+
+class SlotMeeting(HfsScreen):
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.editing_note_id: int | None = None
+        self.pending: list[PendingNote] = []
+
+    # ------------------------------------------------------------ loading
+
+    def load_meeting(self) -> None:
+        """Read the meeting, its review and parties, and start the slot clock (call from on_mount)."""
+        store = self.store
+        self.meeting = store.meeting(self.meeting_id)
+        self.review = store.review(self.meeting.review_id)
+        self.parties = store.parties(self.review.id)
+        self.party_by_id = {party.id: party for party in self.parties}
+        self.slots = SlotClock(store, self.meeting_id, self.app.clock)
+        self.capture_line.display = False
+
+    def start_ticking(self) -> None:
+        self.set_interval(TICK_SECONDS, self.refresh_timer)
+
+    def on_resize(self) -> None:
+        # Small terminals (80x24): fewer lines for the question and notes, more for the answers.
+        self.set_class(self.size.height < 32, "-compact")
+
+    @property
+    def slot(self):
+        return self.slots.slot
+
+    @property
+    def help_title(self) -> str:
+        return self.meeting.title
+
+    # ---------------------------------------------------- what differs
+
+    @property
+    def current_question_id(self) -> int | None:
+        """The question a new note belongs to (None: the note belongs to the slot only)."""
+        return None
+
+    def slot_pace(self, state: SlotTimerState):
+        return pace(state, 0, 0)
+
+    def after_slot_step(self) -> None:
+        """The slot changed: store the place and show the new slot."""
+        raise NotImplementedError
+
+    def home_widget(self) -> Widget:
+        """What takes the focus when the capture line closes."""
+        raise NotImplementedError
+
+    def show_notes(self, keep_note_id: int | None = None) -> None:
+        raise NotImplementedError
+
+    # -------------------------------------------------------------- timer
+
+    def show_place(self) -> None:
+        slot_line = t("meeting.slot_of", number=self.slots.index + 1, count=len(self.slots.slots), title=self.slot.title)
+        self.query_one(TimerBar).show_place(self.review.title, self.meeting.title, slot_line)
+
+    def refresh_timer(self) -> None:
+        state = self.slots.state()
+        for level in self.slots.new_warnings():
+            self.warn(level)
+        self.query_one(TimerBar).show_time(state, self.slot_pace(state), self.slots.meeting_left())
+
+    def warn(self, level: WarningLevel) -> None:
+        severity = "error" if level == WarningLevel.OVERTIME else "warning"
+        self.notify(t(_WARNING_TEXT[level]), severity=severity, timeout=8, markup=False)
+        if self.app.bell_enabled:
+            self.app.bell()
+
+    def action_toggle_timer(self) -> None:
+        if self.store_ok(self.slots.toggle):
+            self.refresh_timer()
+
+    def action_next_slot(self) -> None:
+        if self.slots.is_last:
+            self.notify(t("meeting.last_slot"), timeout=3, markup=False)
+            return
+        left = self.slots.time_left_if_under_way()
+        if left is None:
+            self._next_slot_confirmed(True)
+            return
+        question = t("meeting.confirm_next_slot", title=one_line(self.slot.title), time=format_duration(left))
+        self.app.push_screen(ConfirmDialog(question), self._next_slot_confirmed)
+
+    def _next_slot_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed and self.store_ok(self.slots.go_next):
+            self.after_slot_step()
+
+    def action_previous_slot(self) -> None:
+        if self.slots.is_first:
+            self.notify(t("meeting.first_slot"), timeout=3, markup=False)
+        elif self.store_ok(self.slots.go_previous):
+            self.after_slot_step()
+
+    def save_position(self) -> None:
+        self.store_ok(self.store.set_meeting_position, self.meeting_id, self.slot.id, self.current_question_id)
+
+    # ------------------------------------------------------------ capture
+
+    @property
+    def capture_line(self) -> CaptureLine:
+        return self.query_one(CaptureLine)
+
+    def action_capture(self, category: str) -> None:
+        self.editing_note_id = None
+        self.open_capture(capture_prefix(Category(category)), t("meeting.capture_placeholder"))
+
+    def open_capture(self, stored: str, placeholder: str) -> None:
+        line = self.capture_line
+        line.placeholder = placeholder
+        line.set_stored(stored)
+        line.display = True
+        line.focus()
+
+    def close_capture(self) -> None:
+        line = self.capture_line
+        line.set_stored("")
+        line.display = False
+        self.editing_note_id = None
+        self.home_widget().focus()
+
+    @on(CaptureLine.Captured)
+    def save_capture(self, event: CaptureLine.Captured) -> None:
+        category, text = parse_capture(event.text)
+        if not text:
+            return
+        if self.editing_note_id is not None:
+            note = self.run_store(self.store.edit_note, self.editing_note_id, text, category)
+            if note is None:
+                event.line.give_back(event.text)  # the edit stays in the line: enter tries again
+                return
+            self.notify(t("meeting.edited"), timeout=2, markup=False)
+            self.close_capture()
+            self.show_notes(keep_note_id=note.id)
+            return
+        owner = self.slot.party_id or self.parties[0].id
+        new = PendingNote(owner, category, text, self.slot.id, self.current_question_id)
+        self.pending.append(new)  # each note on its own: a refused one waits, never merged into the next
+        saved = self.save_pending()
+        if len(saved) > 1:
+            self.notify(t("meeting.pending_saved", count=len(saved)), timeout=3, markup=False)
+        elif saved and new not in self.pending:
+            self.notify(t("meeting.saved", category=category_label(category)), timeout=2, markup=False)
+        self.show_notes(keep_note_id=saved[-1].id if saved else None)
+
+    def save_pending(self) -> list:
+        """Save the waiting notes in the order they were typed; stop at the first refusal (said in one line)."""
+        saved = []
+        while self.pending:
+            note = self.pending[0]
+            try:
+                saved.append(
+                    self.store.add_note(
+                        self.meeting_id, note.party_id, note.category, note.text,
+                        slot_id=note.slot_id, question_id=note.question_id,
+                    )
+                )
+            except StoreError as error:
+                self.show_store_error(error, "meeting.note_pending", count=len(self.pending))
+                break
+            self.pending.pop(0)
+        return saved
+
+    def action_retry_notes(self) -> None:
+        if not self.pending:
+            self.notify(t("meeting.nothing_pending"), timeout=2, markup=False)
+            return
+        saved = self.save_pending()
+        if saved:
+            self.notify(t("meeting.pending_saved", count=len(saved)), timeout=3, markup=False)
+        self.show_notes(keep_note_id=saved[-1].id if saved else None)
+
+    @property
+    def pending_rows(self) -> list[tuple[Category, str]]:
+        return [(note.category, note.text) for note in self.pending]
+
+    # --------------------------------------------------------------- misc
+
+    def action_leave(self) -> None:
+        if self.capture_line.display:
+            self.close_capture()
+        elif self.pending:
+            self.action_retry_notes()  # a note not saved yet is never left behind: the screen stays until it is
+            if not self.pending:
+                self.app.pop_screen()
+        else:
+            self.app.pop_screen()
+
+    def action_export(self) -> None:
+        self.app.open_export(self.review.id, self.meeting_id)

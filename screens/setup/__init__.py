@@ -1,0 +1,5 @@
+"""The setup screen and its parts."""
+
+from .screen import SetupScreen
+
+__all__ = ["SetupScreen"]
