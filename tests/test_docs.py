@@ -32,7 +32,9 @@ def schema_columns() -> dict[str, set[str]]:
         return {
             table.name: {column.name for column in table.columns}
             for table in db.tables
-            if not table.name.startswith(("_", "sqlite_")) and "_fts" not in table.name
+            if not table.name.startswith(("_", "sqlite_"))
+            # FTS5's own shadow tables (search_index_data, _idx, _content, _docsize, _config)
+            and not table.name.startswith("search_index_")
         }
     finally:
         store.close()

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from sqlite_utils import Database
 
-from hfs_tui import schema
+from hfs_tui.store import schema
 from hfs_tui.cli import main
 from hfs_tui.model import Category, MeetingKind, Share, Sign
 from hfs_tui.store import Store

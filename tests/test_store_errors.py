@@ -23,7 +23,7 @@ from hfs_tui.store import Store, StoreError
 
 SIZE = (120, 36)
 WRITES = (
-    "add_note", "edit_note", "delete_note", "undo_last_change", "set_note_flags", "set_party_in_report",
+    "add_note", "edit_note", "delete_note", "undo_last_change", "set_note_flags", "set_note_owner", "set_party_in_report",
     "set_meeting_position", "add_timer_event", "set_answer", "add_assessment", "update_assessment",
     "delete_assessment", "add_document", "rename_document", "remove_document", "import_answers",
     "import_assessments", "add_action", "update_action", "delete_action", "action_from_note", "actions_from_notes",

@@ -261,8 +261,10 @@ def _import_rows(db: Database, source: Database, replace: bool) -> int:
             deferred: list[tuple[str, str, str, int, int]] = []  # table, column, parent, new row id, old value
             for table, refs in review_tables(db):
                 target_columns = set(_columns(db, table))
+                has_id = "id" in target_columns  # a link table (attendance) has a composite key and no id
                 mapping = new_ids.setdefault(table, {})
-                for row in source.query(f'SELECT * FROM "{table}" ORDER BY id'):
+                order = "id" if has_id else "rowid"
+                for row in source.query(f'SELECT * FROM "{table}" ORDER BY {order}'):
                     record = {k: v for k, v in row.items() if k in target_columns and k != "id"}
                     for column, parent in refs.items():
                         if record.get(column) is not None:
@@ -273,7 +275,8 @@ def _import_rows(db: Database, source: Database, replace: bool) -> int:
                             later[column] = (parent, record[column])
                             record[column] = None
                     new_id = db[table].insert(record).last_pk
-                    mapping[row["id"]] = new_id
+                    if has_id:
+                        mapping[row["id"]] = new_id
                     deferred.extend((table, c, p, new_id, old) for c, (p, old) in later.items())
             for table, column, parent, row_id, old in deferred:
                 db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', [new_ids[parent].get(old), row_id])

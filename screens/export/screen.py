@@ -152,9 +152,10 @@ class ExportScreen(HfsScreen):
         note = self.selected_note()
         if note is not None:
             other = next(p for p in self.record.parties if p.id != note.party_id)
-            updated = self.run_store(self.store.set_note_flags, note.id, party_id=other.id)
-            if updated is not None:
-                self.notify(owner_switched_text(updated, other), timeout=4, markup=False)
+            result = self.run_store(self.store.set_note_owner, note.id, other.id)
+            if result is not None:
+                _updated, withdrawn = result
+                self.notify(owner_switched_text(other, withdrawn), timeout=4, markup=False)
                 self.reload(keep_note_id=note.id)
 
     def action_toggle_party(self) -> None:

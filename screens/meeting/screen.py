@@ -227,9 +227,10 @@ class MeetingScreen(SlotMeeting):
         note = self.selected_note()
         if note is not None:
             other = next(p for p in self.parties if p.id != note.party_id)
-            updated = self.run_store(self.store.set_note_flags, note.id, party_id=other.id)
-            if updated is not None:
-                self.notify(owner_switched_text(updated, other), timeout=4, markup=False)
+            result = self.run_store(self.store.set_note_owner, note.id, other.id)
+            if result is not None:
+                _updated, withdrawn = result
+                self.notify(owner_switched_text(other, withdrawn), timeout=4, markup=False)
                 self.show_notes(keep_note_id=note.id)
 
     def _update_flags(self, note_id: int, **flags) -> bool:

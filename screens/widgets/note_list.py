@@ -38,10 +38,10 @@ def pending_row(category: Category, text: str) -> Text:
     return row
 
 
-def owner_switched_text(note: Note, owner: Party) -> str:
-    """What `o` did, in one line: a note handed to the other party is its internal note, out of the report."""
-    internal = note.share == Share.INTERNAL and not note.in_report
-    key = "meeting.owner_switched_internal" if internal else "meeting.owner_switched"
+def owner_switched_text(owner: Party, withdrawn: bool) -> str:
+    """What `o` did, in one line: a note handed to the other party is its internal note, out of the report;
+    when the old owner had agreed or released it, the line says that this was withdrawn."""
+    key = "meeting.owner_switched_internal" if withdrawn else "meeting.owner_switched"
     return t(key, party=one_line(owner.name))
 
 
