@@ -47,11 +47,12 @@ def canonical(store: Store, review_id: int) -> dict[str, list[tuple]]:
             selected = list(db.query("SELECT * FROM reviews WHERE id = ?", [review_id]))
         else:
             selected = [
-                row for row in db.query(f"SELECT * FROM {table} ORDER BY id")
+                row for row in db.query(f"SELECT * FROM {table} ORDER BY rowid")
                 if any((parent, row[column]) in position for column, parent in refs.items())
             ]
         for index, row in enumerate(selected):
-            position[(table, row["id"])] = index
+            if "id" in row:  # a link table (attendance) has a composite key and no id
+                position[(table, row["id"])] = index
         rows[table] = selected
     extra = {("meetings", "current_slot_id"): "slots", ("meetings", "current_question_id"): "questions"}
     result = {}

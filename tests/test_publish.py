@@ -125,12 +125,10 @@ def test_a_second_database_adds_its_reviews_and_a_merge_keys_them_by_uid(tmp_pat
 
 def test_actions_are_published_only_when_their_flags_say_network(store, tmp_path):
     review, _meeting, (a, _b), _questions = make_review(store, "Region Nordmark", "Region Söderås")
-    store.db.execute("ALTER TABLE actions ADD COLUMN share TEXT NOT NULL DEFAULT 'internal'")
-    store.db.execute("ALTER TABLE actions ADD COLUMN in_report INTEGER NOT NULL DEFAULT 0")
     done = store.add_action(review.id, a.id, "Årlig uppföljning", status="done", outcome="Alla enheter följs upp",
                             responsible="Anna Andersson")
     store.add_action(review.id, a.id, "Intern åtgärd")
-    store.db.execute("UPDATE actions SET share = 'network', in_report = 1 WHERE id = ?", [done.id])
+    store.set_action_flags(done.id, in_report=True, share=Share.NETWORK)
     out = publish(store.db, tmp_path / "network.db")
     db = archive(out)
     rows = list(db["actions"].rows)
@@ -146,9 +144,8 @@ def test_the_canned_queries_run_in_datasette(store, tmp_path):
     review, meeting, (a, _b), questions = make_review(store, "Region Nordmark", "Region Söderås")
     n = store.add_note(meeting.id, a.id, Category.GOOD_EXAMPLE, "Hälsosamtal i väntrummet", question_id=questions[3].id)
     store.set_note_flags(n.id, in_report=True, share=Share.NETWORK)
-    store.db.execute("ALTER TABLE actions ADD COLUMN share TEXT NOT NULL DEFAULT 'internal'")
     action = store.add_action(review.id, a.id, "Styrgrupp", status="done", outcome="Styrgruppen möts")
-    store.db.execute("UPDATE actions SET share = 'network' WHERE id = ?", [action.id])
+    store.set_action_flags(action.id, in_report=True, share=Share.NETWORK)
     out = publish(store.db, tmp_path / "network.db")
     meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
 

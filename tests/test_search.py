@@ -232,13 +232,11 @@ def test_actions_cross_reviews_only_when_their_own_flags_say_network(store):
     mine, *_ = make_review(store, "Vårdcentral Ekbacken", "Vårdcentral Tallåsen")
     other, _m, (a, _b), _q = make_review(store)
     action = store.add_action(other.id, a.id, "Inför styrgrupp")
-    assert search(store.db, "styrgrupp", for_review_id=mine.id) == []  # no share column: never released
-    store.db.execute("ALTER TABLE actions ADD COLUMN share TEXT NOT NULL DEFAULT 'internal'")
-    store.db.execute("ALTER TABLE actions ADD COLUMN in_report INTEGER NOT NULL DEFAULT 0")
+    assert search(store.db, "styrgrupp", for_review_id=mine.id) == []  # internal and not in the report
     assert search(store.db, "styrgrupp", network_only=True) == []
-    store.db.execute("UPDATE actions SET share = 'network' WHERE id = ?", [action.id])
+    store.set_action_flags(action.id, share=Share.NETWORK)
     assert search(store.db, "styrgrupp", network_only=True) == []  # not in the report yet
-    store.db.execute("UPDATE actions SET in_report = 1 WHERE id = ?", [action.id])
+    store.set_action_flags(action.id, in_report=True)
     assert ids(search(store.db, "styrgrupp", for_review_id=mine.id), "action") == {action.id}
     store.delete_action(action.id)
     assert search(store.db, "styrgrupp", network_only=True) == []
@@ -361,7 +359,9 @@ def test_after_random_writes_the_index_equals_a_rebuild_from_the_tables(store):
         elif choice < 0.62:
             store.undo_last_change(meeting.id)
         elif choice < 0.7:
-            store.set_note_flags(rng.choice(note_ids), party_id=rng.choice(parties).id, share=rng.choice(list(Share)))
+            note_id = rng.choice(note_ids)
+            store.set_note_owner(note_id, rng.choice(parties).id)
+            store.set_note_flags(note_id, share=rng.choice(list(Share)))
         elif choice < 0.8:
             store.set_answer(rng.choice(questions).id, rng.choice(parties).id, word)
         elif choice < 0.9 or not action_ids:

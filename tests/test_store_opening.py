@@ -119,7 +119,7 @@ def test_an_empty_existing_file_is_initialised_with_our_identity(tmp_path: Path)
     Store.open(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == len(schema.KNOWN_MIGRATIONS) == 4
     conn.close()
 
 
