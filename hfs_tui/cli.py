@@ -311,7 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--docx", action="store_true", help=t("export.cli.docx"))
 
     add_config_parser(add("config", cmd_config, t("config.help")))
-    from .cli_network import register as register_network; register_network(sub, [common])  # search, publish, bundle
+    from .cli_network import register as register_network
+
+    register_network(sub, [common])  # search, publish, bundle
     return parser
 
 

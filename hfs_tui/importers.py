@@ -133,7 +133,8 @@ def parse_assessments(
                     raise ImportFileError(
                         source, token.map[0] + 1, t("error.import.bad_sign", mark=repr(token.markup))
                     )
-                sign = Sign(token.markup) if depth == 1 else sign
+                if depth == 1:
+                    sign = Sign(token.markup)
             elif token.type in ("bullet_list_close", "ordered_list_close") and depth > 0:
                 depth -= 1
             elif token.type == "list_item_open" and depth == 1:
