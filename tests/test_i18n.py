@@ -207,30 +207,10 @@ def test_exported_documents_are_english_when_the_language_is_english(tmp_path, e
 def test_exported_documents_stay_swedish_by_default(tmp_path):
     for record in english_record(tmp_path)[:1]:
         stems = [stem for stem, _, _ in render_documents(record)]
-        assert stems[0].startswith("protokoll-") and "natverkssammanfattning" in stems
+        assert "-protokoll" in stems[0] and any(stem.endswith("natverkssammanfattning") for stem in stems)
 
 
-def test_every_document_text_has_an_english_version():
-    """What minutes.py and export.py pass to `_` (literals and the Swedish constants) is in minutes_en."""
-    literal = re.compile(r"""\b_\(\s*((?:"[^"]*"\s*)+)\)""")
-    texts = set()
-    for name in ("minutes.py", "export.py"):
-        source = (ROOT / "hfs_tui" / name).read_text(encoding="utf-8")
-        for match in literal.finditer(source):
-            texts.add("".join(re.findall(r'"([^"]*)"', match.group(1))))
-    constants = [
-        *minutes.CATEGORY_HEADINGS.values(), *minutes.CATEGORY_LABELS.values(), *minutes.ACTION_PLAN_COLUMNS,
-        *minutes.ACTION_STATUS_LABELS.values(), *minutes.FOLLOW_UP_LABELS, minutes.AGREED_HEADING,
-        minutes.ACTION_PLAN_HEADING, minutes.FOLLOW_UP_HEADING, minutes.GENERAL, minutes.GENERAL.lower(),
-        minutes.SHARED_MARK,
-    ]
-    assert len(texts) > 30
-    missing = sorted((texts | set(constants)) - minutes_en.ENGLISH.keys())
-    assert not missing
-
-
-# ---------------------------------------------------------------- errors
-
+# Every document text's English version: tests/test_documents.py::test_every_document_text_has_an_english_version
 
 def test_errors_speak_the_language_of_the_ui(english):
     from hfs_tui.export import ExportError, parse_parts

@@ -243,8 +243,10 @@ def test_export_goes_under_the_export_dir_setting(capsys, tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "export", str(review.id), "--db", str(db), "--what", "minutes")
     assert (code, err) == (0, "")
-    (written,) = [Path(line) for line in out.splitlines()]
-    assert written.parent.parent == tmp_path / "protokoll"
+    (line,) = out.splitlines()
+    assert line.startswith("ny: ")  # a new file (the export says which files it replaced)
+    written = Path(line.removeprefix("ny: "))
+    assert written.parent.parent == tmp_path / "protokoll"  # <export_dir>/<review-slug>/<file>
 
 
 # ------------------------------------------------------------------ the user's comments and layout
