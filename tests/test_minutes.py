@@ -155,10 +155,11 @@ def golden_store() -> tuple[Store, int]:
                         responsible="Anna Bergström, Erik Holmgren", timeline="Från januari 2027",
                         follow_up="Tertialrapporten redovisar resultat för alla sju mål")
     store.action_from_note(ids[14])
-    store.add_action(review.id, soderas.id, "Skriftligt uppdrag för processledarna",
-                     activities="Ta fram en uppdragsbeskrivning med Nordmarks som förebild",
-                     responsible="Helena Åkesson", timeline="Hösten 2026",
-                     follow_up="Uppdraget fastställt av hälso- och sjukvårdsdirektören")
+    own = store.add_action(review.id, soderas.id, "Skriftligt uppdrag för processledarna",
+                           activities="Ta fram en uppdragsbeskrivning med Nordmarks som förebild",
+                           responsible="Helena Åkesson", timeline="Hösten 2026",
+                           follow_up="Uppdraget fastställt av hälso- och sjukvårdsdirektören")
+    store.set_action_flags(own.id, in_report=True)  # an action of the party's own goes in its report only when it says so
     return store, review.id
 
 
@@ -337,8 +338,8 @@ def test_actions_sharing_a_goal_stand_under_it_and_follow_up_adds_status_columns
     record = golden_records["feedback"]
     nordmark = record.parties[0]
     goal = "Ett gemensamt mål"
-    actions = (Action(91, 1, nordmark.id, goal, activities="Första aktiviteten"),
-               Action(92, 1, nordmark.id, goal, activities="Andra aktiviteten"))
+    actions = (Action(91, 1, nordmark.id, goal, activities="Första aktiviteten", in_report=True),
+               Action(92, 1, nordmark.id, goal, activities="Andra aktiviteten", in_report=True))
     report = render_party_report(replace(record, actions=actions, notes=()), nordmark, "sv")
     assert f"| {goal} | Första aktiviteten |  |  |  |\n|  | Andra aktiviteten |  |  |  |" in report
     follow_up = render_party_report(golden_records["follow_up"], nordmark, "sv")
@@ -348,19 +349,10 @@ def test_actions_sharing_a_goal_stand_under_it_and_follow_up_adds_status_columns
 
 def test_actions_left_out_of_the_report_are_not_in_it(golden_record):
     nordmark = golden_record.parties[0]
-    kept = Action(91, 1, nordmark.id, "Med i rapporten")
-    dropped = _with_in_report(Action(92, 1, nordmark.id, "Inte med i rapporten"), False)
+    kept = Action(91, 1, nordmark.id, "Med i rapporten", in_report=True)
+    dropped = Action(92, 1, nordmark.id, "Inte med i rapporten", in_report=False)
     report = render_party_report(replace(golden_record, actions=(kept, dropped)), nordmark, "sv")
     assert "Med i rapporten" in report and "Inte med i rapporten" not in report
-
-
-def _with_in_report(action: Action, value: bool):
-    class WithFlag(type(action)):
-        pass
-
-    flagged = WithFlag(**{f: getattr(action, f) for f in action.__dataclass_fields__})
-    object.__setattr__(flagged, "in_report", value)
-    return flagged
 
 
 def test_intro_protokoll_records_what_step_one_agreed(golden_records):
