@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from hfs_tui.clock import FakeClock
@@ -33,3 +34,11 @@ def sample_store(store: Store) -> Store:
     """The store with the fictional region review (Region Nordmark and Region Söderås) loaded."""
     load_sample(store, "region")
     return store
+
+
+@pytest.fixture(autouse=True)
+def documents_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's documents folder (the default export root) is a folder of the test, never the real one."""
+    folder = tmp_path / "Dokument"
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(folder))
+    return folder

@@ -33,7 +33,8 @@ def generated(seed: int, count: int = 300):
         index = rng.randrange(count)
         notes[index] = replace(notes[index], party_id=3 - notes[index].party_id)
     actions = tuple(
-        Action(i, 1, rng.choice((1, 2)), f"A{i:06d}Y", deleted_at="2026-03-10" if rng.random() < 0.2 else None)
+        Action(i, 1, rng.choice((1, 2)), f"A{i:06d}Y", deleted_at="2026-03-10" if rng.random() < 0.2 else None,
+               in_report=rng.random() < 0.5, share=rng.choice((Share.INTERNAL, Share.NETWORK)))
         for i in range(1, 40)
     )
     return replace(make_record(notes), actions=actions), notes, actions
@@ -53,7 +54,7 @@ def test_every_document_holds_exactly_what_its_audience_may_see(seed, lang):
     assert tokens(minutes) == {f"N{n.id:06d}X" for n in live}
     for party, report in zip(PARTIES, (report_a, report_b)):
         assert tokens(report) == {f"N{n.id:06d}X" for n in live if n.party_id == party.id and n.in_report}
-        mine = {f"A{a.id:06d}Y" for a in actions if a.party_id == party.id and a.deleted_at is None}
+        mine = {f"A{a.id:06d}Y" for a in actions if a.party_id == party.id and a.deleted_at is None and a.in_report}
         assert tokens(report, r"A\d{6}Y") == mine
     assert tokens(network) == {f"N{n.id:06d}X" for n in live if n.in_report and n.share is Share.NETWORK}
     assert tokens(network, r"A\d{6}Y") == set()

@@ -93,7 +93,7 @@ async def test_ctrl_e_on_the_meeting_opens_the_export_of_that_meeting_with_every
         agreement = screen.query_one(AgreementList)
         assert [i for i in agreement.note_ids if i is not None] == db[2]
         assert agreement.selected_note_id == db[2][0]
-        assert "Protokoll: Återkopplingsmöte" in screen.query_one(DocumentPreview).source
+        assert "# Protokoll från återkopplingsmöte – " in screen.query_one(DocumentPreview).source
 
 
 async def test_r_puts_the_selected_note_in_the_report_and_takes_it_out_again(db, clock):
@@ -144,7 +144,7 @@ async def test_the_preview_follows_a_toggle_and_the_number_keys(db, clock):
         screen = await open_export(pilot)
         preview = screen.query_one(DocumentPreview)
         await pilot.press("2")
-        assert preview.source.startswith("# Rapport: Region Nordmark")
+        assert preview.source.startswith("# Rapport från kollegialt lärande – Region Nordmark")
         assert "Tydlig uppföljning" not in preview.source
         await pilot.press("r")
         await pilot.pause()
@@ -199,16 +199,16 @@ async def test_write_puts_every_document_in_the_folder_and_only_the_network_note
         await pilot.pause()
     names = sorted(p.name for p in out.iterdir())
     assert names == [
-        "natverkssammanfattning.md",
-        "protokoll-aterkopplingsmote.md",
-        "rapport-region-nordmark.md",
-        "rapport-region-soderas.md",
+        "2026-03-10-aterkopplingsmote-natverkssammanfattning.md",
+        "2026-03-10-aterkopplingsmote-protokoll.md",
+        "2026-03-10-aterkopplingsmote-rapport-region-nordmark.md",
+        "2026-03-10-aterkopplingsmote-rapport-region-soderas.md",
     ]
-    network = (out / "natverkssammanfattning.md").read_text(encoding="utf-8")
+    network = (out / "2026-03-10-aterkopplingsmote-natverkssammanfattning.md").read_text(encoding="utf-8")
     assert "Skriv uppdrag för processledarna" in network
     for text in ("Tydlig uppföljning", "Hälsoläget-panelen", "evil.example"):
         assert text not in network
-    assert "Hälsoläget-panelen med CNI" in (out / "rapport-region-soderas.md").read_text(encoding="utf-8")
+    assert "Hälsoläget-panelen med CNI" in (out / "2026-03-10-aterkopplingsmote-rapport-region-soderas.md").read_text(encoding="utf-8")
 
 
 async def test_the_boxes_choose_the_documents_and_html(db, clock, tmp_path):
@@ -220,26 +220,27 @@ async def test_the_boxes_choose_the_documents_and_html(db, clock, tmp_path):
         await focus_folder(pilot)
         await pilot.press(*str(out), "ctrl+s")
         await pilot.pause()
-        assert "rapport-region-nordmark.html" in str(screen.query_one("#export-result").render())
+        assert "2026-03-10-aterkopplingsmote-rapport-region-nordmark.html" in str(screen.query_one("#export-result").render())
     names = sorted(p.name for p in out.iterdir())
-    assert "protokoll-aterkopplingsmote.md" not in names
-    assert "rapport-region-nordmark.html" in names and "natverkssammanfattning.html" in names
+    assert "2026-03-10-aterkopplingsmote-protokoll.md" not in names
+    assert "2026-03-10-aterkopplingsmote-rapport-region-nordmark.html" in names and "2026-03-10-aterkopplingsmote-natverkssammanfattning.html" in names
 
 
 async def test_a_relative_folder_is_written_under_the_working_directory_and_shown_in_full(db, clock, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     async with app_for(db, clock).run_test(size=SIZE) as pilot:
         screen = await open_export(pilot)
-        assert screen.query_one("#export-folder", Input).value.startswith(str(tmp_path / "hfs-export" / "2026-03-10-"))
+        # The default folder: the user's documents folder, hfs-tui, the review (conftest points it into tmp_path).
+        assert screen.query_one("#export-folder", Input).value.startswith(str(tmp_path / "Dokument" / "hfs-tui" / "kollegialt-"))
         folder = await focus_folder(pilot)
         await pilot.press(*"protokoll/mars", "enter")
         await pilot.pause()
         assert folder.value == str(tmp_path / "protokoll" / "mars")
         result = screen.query_one("#export-result")
-        assert result.display and "natverkssammanfattning.md" in str(result.render())
+        assert result.display and "2026-03-10-aterkopplingsmote-natverkssammanfattning.md" in str(result.render())
         await pilot.press("2")  # another folder now: the line about the written files goes
         assert not result.display
-    assert (tmp_path / "protokoll" / "mars" / "natverkssammanfattning.md").is_file()
+    assert (tmp_path / "protokoll" / "mars" / "2026-03-10-aterkopplingsmote-natverkssammanfattning.md").is_file()
 
 
 async def test_writing_into_a_file_says_so_in_one_line_and_keeps_the_typed_folder(db, clock, tmp_path):
@@ -266,7 +267,7 @@ async def test_m_changes_the_meeting_and_escape_goes_back(db, clock):
         await pilot.press("m")
         assert screen.meeting.kind is MeetingKind.FOLLOW_UP
         assert screen.query_one(AgreementList).note_ids == []
-        assert "Protokoll: Uppföljningsmöte" in screen.query_one(DocumentPreview).source
+        assert "# Protokoll från uppföljningsmöte – " in screen.query_one(DocumentPreview).source
         await pilot.press("question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape", "escape")

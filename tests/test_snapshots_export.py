@@ -19,9 +19,10 @@ SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
 def export_app(tmp_path, monkeypatch):
     """The sample's feedback meeting with notes in every state of the agreement, opened on the meeting screen.
 
-    The default folder is shown relative to the working directory, so the test runs from `/` to be stable.
+    The default folder is under the user's documents folder: a fixed name here, so the picture is stable.
     """
     monkeypatch.chdir("/")
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: "/home/facilitator/Dokument")
     clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
     store = Store.open(tmp_path / "snap.db", clock=clock)
     review = load_sample(store, "region")

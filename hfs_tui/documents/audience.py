@@ -38,8 +38,8 @@ class Selection:
 
 
 def _action_in_report(action: Action) -> bool:
-    # TODO(lead): `actions.in_report` (0/1) is coming to the store; until then every action counts as in the report.
-    return bool(getattr(action, "in_report", True))
+    """The party put the action in its report (the store's `actions.in_report`, default no)."""
+    return bool(action.in_report)
 
 
 def select(record: MeetingRecord, audience: str, party: Party | None = None) -> Selection:

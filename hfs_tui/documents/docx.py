@@ -35,7 +35,7 @@ CELL_PADDING_POINTS = 14  # left + right cell margins, with a little slack
 
 def lines_of(text: str) -> list[str]:
     """User text as the lines a reader sees: cleaned, invisible characters handled, each line stripped."""
-    return [line.strip() for line in visible(clean(text)).replace("\t", " ").split("\n") if line.strip()]
+    return [line.strip() for line in clean(visible(text)).replace("\t", " ").split("\n") if line.strip()]
 
 
 def flat(text: str, lang: str) -> str:

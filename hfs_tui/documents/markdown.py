@@ -55,7 +55,7 @@ def escaped_lines(text: str, line_start: bool = True) -> tuple[str, ...]:
     if _PLAIN.fullmatch(text) and text == text.strip() and not (line_start and _LEADING.match(text)):
         return (text,)  # the common case: one line with nothing to escape
     lines = []
-    for raw in visible(clean(text)).replace("\t", " ").split("\n"):
+    for raw in clean(visible(text)).replace("\t", " ").split("\n"):
         line = raw.strip()
         if line:
             line = line.translate(_ESCAPES)
@@ -154,4 +154,4 @@ def markdown_parser() -> MarkdownIt:
 def render_html(markdown_text: str, title: str, lang: str = "sv") -> str:
     """A small complete HTML page; any HTML in user text is shown as text, never run."""
     body = markdown_parser().render(markdown_text)
-    return _PAGE.format(lang=lang, title=html.escape(visible(clean(title)).replace("\n", " ")), body=body)
+    return _PAGE.format(lang=lang, title=html.escape(clean(visible(title)).replace("\n", " ")), body=body)
