@@ -13,27 +13,29 @@ import random
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hfs_tui.clock import FakeClock
-from hfs_tui.export import load_record
 from hfs_tui.documents.markdown import escaped_lines
+from hfs_tui.export import load_record
 from hfs_tui.minutes import render_minutes, render_network_summary, render_party_report
 from hfs_tui.model import Category, MeetingKind, Share, TimerEventKind
 from hfs_tui.store import Store
 
 SIZES = (1_000, 10_000)
 RUNS = 5
-WORDS = ("hälsofrämjande styrgrupp handlingsplan uppföljning levnadsvanor processledare vårdcentral "
-         "indikatorenkät tobaksenkät nätverk kontaktpersoner utbildning rutin dokumentation").split()
+WORDS = (
+    "hälsofrämjande styrgrupp handlingsplan uppföljning levnadsvanor processledare vårdcentral "
+    "indikatorenkät tobaksenkät nätverk kontaktpersoner utbildning rutin dokumentation"
+).split()
 MARKERS = ("", "", "", "# ", "| ", "*", "<b>", "1. ", "`")
 
 
 def build(path: Path, notes: int) -> int:
     """A region review whose feedback meeting holds `notes` notes: both parties, every category and flag."""
     rng = random.Random(notes)
-    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     store = Store.open(path, clock=clock)
     with store.transaction():
         review = store.create_review("region", "Region Nordmark", "Region Söderås", f"Prov med {notes} anteckningar")

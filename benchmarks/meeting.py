@@ -25,8 +25,10 @@ from hfs_tui.store import Store
 QUESTIONS = 200
 WORDS_PER_ANSWER = 2000
 NOTES = 10_000
-WORDS = ("hälsofrämjande styrgrupp handlingsplan uppföljning levnadsvanor processledare vårdcentral "
-         "indikatorenkät tobaksenkät nätverk kontaktpersoner utbildning rutin dokumentation").split()
+WORDS = (
+    "hälsofrämjande styrgrupp handlingsplan uppföljning levnadsvanor processledare vårdcentral "
+    "indikatorenkät tobaksenkät nätverk kontaktpersoner utbildning rutin dokumentation"
+).split()
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -53,8 +55,12 @@ def build(path: Path) -> int:
         for index in range(NOTES):
             slot = slots[index % 2]
             store.add_note(
-                meeting.id, slot.party_id, rng.choice(categories), " ".join(rng.choices(WORDS, k=12)),
-                slot_id=slot.id, question_id=rng.choice(questions).id,
+                meeting.id,
+                slot.party_id,
+                rng.choice(categories),
+                " ".join(rng.choices(WORDS, k=12)),
+                slot_id=slot.id,
+                question_id=rng.choice(questions).id,
             )
     store.close()
     return review.id
@@ -96,7 +102,9 @@ def commit_times(path: Path, review_id: int) -> list[float]:
     times = []
     for index in range(300):
         start = time.perf_counter()
-        store.add_note(meeting.id, slot.party_id, Category.STRENGTH, f"Mätning {index}", slot_id=slot.id, question_id=question.id)
+        store.add_note(
+            meeting.id, slot.party_id, Category.STRENGTH, f"Mätning {index}", slot_id=slot.id, question_id=question.id
+        )
         times.append((time.perf_counter() - start) * 1000)
     store.close()
     return times
@@ -112,13 +120,21 @@ def main() -> None:
         commit_ms = commit_times(path, review_id)
         size_mb = path.stat().st_size / 1e6
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-    print(f"generated review: {QUESTIONS} questions, ~{WORDS_PER_ANSWER} words per answer and party, "
-          f"{NOTES} notes ({size_mb:.1f} MB database, built in {built:.1f} s; Python {sys.version.split()[0]})")
+    print(
+        f"generated review: {QUESTIONS} questions, ~{WORDS_PER_ANSWER} words per answer and party, "
+        f"{NOTES} notes ({size_mb:.1f} MB database, built in {built:.1f} s; Python {sys.version.split()[0]})"
+    )
     base = statistics.median(idle_ms)
     print(f"Pilot cost of a key that does nothing:        p50 {base:6.1f} ms (subtracted below)")
-    print(f"question change, key to screen updated: p50 {statistics.median(question_ms) - base:6.1f} ms   p95 {percentile(question_ms, 95) - base:6.1f} ms   (n={len(question_ms)}; raw p50 {statistics.median(question_ms):.1f} ms)")
-    print(f"note commit (store write, synchronous=FULL): p50 {statistics.median(commit_ms):6.2f} ms   p99 {percentile(commit_ms, 99):6.2f} ms   (n={len(commit_ms)})")
-    print(f"enter to note committed and list updated:   p50 {statistics.median(enter_ms) - base:6.1f} ms   p99 {percentile(enter_ms, 99) - base:6.1f} ms   (n={len(enter_ms)}; raw p50 {statistics.median(enter_ms):.1f} ms)")
+    print(
+        f"question change, key to screen updated: p50 {statistics.median(question_ms) - base:6.1f} ms   p95 {percentile(question_ms, 95) - base:6.1f} ms   (n={len(question_ms)}; raw p50 {statistics.median(question_ms):.1f} ms)"
+    )
+    print(
+        f"note commit (store write, synchronous=FULL): p50 {statistics.median(commit_ms):6.2f} ms   p99 {percentile(commit_ms, 99):6.2f} ms   (n={len(commit_ms)})"
+    )
+    print(
+        f"enter to note committed and list updated:   p50 {statistics.median(enter_ms) - base:6.1f} ms   p99 {percentile(enter_ms, 99) - base:6.1f} ms   (n={len(enter_ms)}; raw p50 {statistics.median(enter_ms):.1f} ms)"
+    )
     print(f"peak RSS of the process: {peak_mb:.0f} MB")
 
 

@@ -77,7 +77,8 @@ def build(path: Path, notes: int) -> Store:
         with store.transaction():
             store.db["answers"].insert_all(
                 {"question_id": q.id, "party_id": p.id, "text": sentence(rng, 120), "updated_at": now}
-                for q in questions for p in parties
+                for q in questions
+                for p in parties
             )
             store.db["notes"].insert_all(
                 {
@@ -104,9 +105,11 @@ def time_searches(store: Store, rng: random.Random, **options) -> list[float]:
         search(store.db, " ".join(words), **options)
         timings.append((time.perf_counter() - started) * 1000)
         if not options:
-            matches.append(store.db.execute(
-                "SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?", [fts_query(" ".join(words))]
-            ).fetchone()[0])
+            matches.append(
+                store.db.execute(
+                    "SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?", [fts_query(" ".join(words))]
+                ).fetchone()[0]
+            )
     if matches:
         print(f"  (matching rows per query: median {statistics.median(matches):.0f}, max {max(matches)})")
     return timings
@@ -135,7 +138,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--notes", type=int, default=100_000)
     parser.add_argument(
-        "--corpus", choices=("realistic", "narrow"), default="realistic",
+        "--corpus",
+        choices=("realistic", "narrow"),
+        default="realistic",
         help="realistic: a 20,000-word Zipf vocabulary, 30%% domain words; narrow: only the 40 domain stems "
         "(every searched word is in about a third of all notes: the worst case for bm25)",
     )
@@ -147,9 +152,13 @@ def main() -> None:
         path = Path(folder) / "bench.db"
         started = time.perf_counter()
         store = build(path, args.notes)
-        print(f"{args.corpus} corpus: built {REVIEWS} reviews × 17 questions, {args.notes} notes in {time.perf_counter() - started:.1f} s")
-        print(f"database {path.stat().st_size / 1e6:.1f} MB, index rows "
-              f"{store.db.execute('SELECT COUNT(*) FROM search_index').fetchone()[0]}")
+        print(
+            f"{args.corpus} corpus: built {REVIEWS} reviews × 17 questions, {args.notes} notes in {time.perf_counter() - started:.1f} s"
+        )
+        print(
+            f"database {path.stat().st_size / 1e6:.1f} MB, index rows "
+            f"{store.db.execute('SELECT COUNT(*) FROM search_index').fetchone()[0]}"
+        )
         report("search, whole database", time_searches(store, rng), 95)
         report("search, from one review (others: released only)", time_searches(store, rng, for_review_id=1), 95)
         report("search, network only", time_searches(store, rng, network_only=True), 95)

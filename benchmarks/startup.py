@@ -95,7 +95,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "bench.db")
         review_id = subprocess.run(
-            [sys.executable, "-m", "hfs_tui.cli", "import-sample", "--db", db], capture_output=True, text=True, check=True
+            [sys.executable, "-m", "hfs_tui.cli", "import-sample", "--db", db],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         home, meeting, minimal = [], [], []
         time_once(MINIMAL)  # warm the file cache for both

@@ -119,7 +119,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         say(t("cli.list_empty", path=resolve_db(args.db)))
     for summary in summaries:
         parties = " – ".join(p.name for p in summary.parties)
-        say(f"{summary.review.id}\t{summary.review.title}\t{parties}\t{summary.review.template}\t{summary.review.created_at[:10]}")
+        say(
+            f"{summary.review.id}\t{summary.review.title}\t{parties}\t{summary.review.template}\t{summary.review.created_at[:10]}"
+        )
     return 0
 
 
@@ -177,8 +179,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         review = store.find_review(args.review)
         out = Path(args.out).expanduser() if args.out else default_export_dir(review, root=args.settings.export_dir)
         result = export(
-            store, review.id, out, what=parts, html=args.html, meeting_id=meeting_id, meeting_kind=kind,
-            lang=language(), docx=args.docx,
+            store,
+            review.id,
+            out,
+            what=parts,
+            html=args.html,
+            meeting_id=meeting_id,
+            meeting_kind=kind,
+            lang=language(),
+            docx=args.docx,
         )
     for line in result.lines():
         print(clean(line))
@@ -244,15 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.db", env=DB_ENV, path=default_db_path())
     )
-    common.add_argument(
-        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang")
-    )
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang"))
     app_options = _Parser(add_help=False)
+    app_options.add_argument("--no-bell", action="store_true", default=argparse.SUPPRESS, help=t("cli.no_bell"))
     app_options.add_argument(
-        "--no-bell", action="store_true", default=argparse.SUPPRESS, help=t("cli.no_bell")
-    )
-    app_options.add_argument(
-        "--theme", metavar=t("cli.name"), default=argparse.SUPPRESS, help=t("cli.theme"),
+        "--theme",
+        metavar=t("cli.name"),
+        default=argparse.SUPPRESS,
+        help=t("cli.theme"),
     )
 
     parser = _Parser(
@@ -264,7 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title=t("cli.commands"), metavar=t("cli.command"))
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help: str, *, app: bool = False) -> argparse.ArgumentParser:
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help: str, *, app: bool = False
+    ) -> argparse.ArgumentParser:
         parents = [common, app_options] if app else [common]
         command = sub.add_parser(name, help=help, description=help, parents=parents)
         command.set_defaults(func=func)
@@ -304,7 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--meeting", metavar="ID|KIND", help=t("export.cli.meeting"))
     export.add_argument("--out", metavar="DIR", help=t("export.cli.out"))
     export.add_argument(
-        "--what", default="minutes,reports,network", metavar=t("cli.parts"),
+        "--what",
+        default="minutes,reports,network",
+        metavar=t("cli.parts"),
         help=t("cli.what"),
     )
     export.add_argument("--html", action="store_true", help=t("cli.html"))

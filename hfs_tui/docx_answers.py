@@ -46,7 +46,6 @@ class DocxImportError(ImportFileError):
             self.args = (f"{self.source}:{t('error.import.paragraph', number=paragraph)}: {message}",)
 
 
-
 def answer_template_docx(party_name: str, questions: Sequence[Question]) -> bytes:
     """The Word file a party fills in: one heading per question, its sub-questions as a list, room to answer."""
     from docx import Document
@@ -88,7 +87,9 @@ def parse_docx_answers(data: bytes, questions: Sequence[Question], source: str =
             if question is not None:
                 if question.id in seen:
                     raise DocxImportError(
-                        source, number, t("error.import.duplicate_paragraph", number=question.number, paragraph=seen[question.id])
+                        source,
+                        number,
+                        t("error.import.duplicate_paragraph", number=question.number, paragraph=seen[question.id]),
                     )
                 seen[question.id] = number
                 sections.append({"question": question, "paragraph": number, "blocks": [], "documents": None})
@@ -101,7 +102,9 @@ def parse_docx_answers(data: bytes, questions: Sequence[Question], source: str =
         section = sections[-1]
         if section["documents"] is not None:
             if kind != "list":
-                raise DocxImportError(source, number, t("error.import.outside_documents", where=t("error.import.document_list")))
+                raise DocxImportError(
+                    source, number, t("error.import.outside_documents", where=t("error.import.document_list"))
+                )
             section["documents"].append(" ".join(text.split()))
         elif kind == "list" and _normalise(text) in {_normalise(s) for s in section["question"].sub_questions}:
             continue  # the template's sub-question, not the answer

@@ -56,7 +56,9 @@ def read_user_file(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     except OSError as error:
         raise ImportFileError(name, 0, _reason(error)) from None
     if size > limit:
-        raise ImportFileError(name, 1, t("error.import.too_big", size=f"{size / 1024 / 1024:.1f}", limit=limit // 1024 // 1024))
+        raise ImportFileError(
+            name, 1, t("error.import.too_big", size=f"{size / 1024 / 1024:.1f}", limit=limit // 1024 // 1024)
+        )
     return b"".join(chunks)
 
 

@@ -23,8 +23,18 @@ from .i18n import t
 from .import_text import char_name, first_refused, strip_invisible
 from .model import Question, Sign
 
-__all__ = ["MAX_BYTES", "ImportFileError", "ImportedAnswer", "ImportedAssessment", "answer_template",
-           "parse_answers", "parse_assessments", "read_answers", "read_assessments", "read_text"]
+__all__ = [
+    "MAX_BYTES",
+    "ImportFileError",
+    "ImportedAnswer",
+    "ImportedAssessment",
+    "answer_template",
+    "parse_answers",
+    "parse_assessments",
+    "read_answers",
+    "read_assessments",
+    "read_text",
+]
 DOCUMENTS_HEADINGS = ("dokument", "documents")  # `### Dokument` (or in an English file `### Documents`)
 
 _NUMBERED = re.compile(r"^(\d+)\.?(?:\s+(.*))?$")
@@ -119,9 +129,7 @@ def parse_answers(text: str, questions: Sequence[Question], source: str = "<text
     return result
 
 
-def parse_assessments(
-    text: str, questions: Sequence[Question], source: str = "<text>"
-) -> list[ImportedAssessment]:
+def parse_assessments(text: str, questions: Sequence[Question], source: str = "<text>") -> list[ImportedAssessment]:
     result = []
     for section in _sections(text, questions, source):
         depth = 0
@@ -130,9 +138,7 @@ def parse_assessments(
             if token.type == "bullet_list_open" or (token.type == "ordered_list_open" and depth > 0):
                 depth += 1
                 if depth == 1 and token.markup not in ("+", "-"):
-                    raise ImportFileError(
-                        source, token.map[0] + 1, t("error.import.bad_sign", mark=repr(token.markup))
-                    )
+                    raise ImportFileError(source, token.map[0] + 1, t("error.import.bad_sign", mark=repr(token.markup)))
                 if depth == 1:
                     sign = Sign(token.markup)
             elif token.type in ("bullet_list_close", "ordered_list_close") and depth > 0:
@@ -142,9 +148,7 @@ def parse_assessments(
                 if comment:
                     result.append(ImportedAssessment(section.question, sign, comment, token.map[0] + 1))
             elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
-                raise ImportFileError(
-                    source, token.map[0] + 1, t("error.import.outside_list")
-                )
+                raise ImportFileError(source, token.map[0] + 1, t("error.import.outside_list"))
     return result
 
 
@@ -202,7 +206,9 @@ def _resolve(
     if numbered:
         question = by_number.get(numbered.group(1))
         if question is None:
-            raise ImportFileError(source, line, t("error.import.unknown_number", number=numbered.group(1), count=len(by_number)))
+            raise ImportFileError(
+                source, line, t("error.import.unknown_number", number=numbered.group(1), count=len(by_number))
+            )
         return question
     raise ImportFileError(source, line, t("error.import.unknown_text", heading=heading[:60]))
 

@@ -38,10 +38,25 @@ CATEGORY_HEADINGS = {c: _HEADINGS[c.value] for c in Category}
 CATEGORY_LABELS = {c: _LABELS[c.value] for c in Category}
 
 __all__ = [
-    "ACTION_PLAN_COLUMNS", "ACTION_PLAN_HEADING", "ACTION_STATUS_LABELS", "AGREED_HEADING", "CATEGORY_HEADINGS",
-    "CATEGORY_LABELS", "FOLLOW_UP_HEADING", "FOLLOW_UP_LABELS", "GENERAL", "SHARED_MARK", "MeetingRecord",
-    "markdown_parser", "md_inline", "md_lines", "render_html", "render_minutes", "render_network_summary",
-    "render_party_report", "swedish_date",
+    "ACTION_PLAN_COLUMNS",
+    "ACTION_PLAN_HEADING",
+    "ACTION_STATUS_LABELS",
+    "AGREED_HEADING",
+    "CATEGORY_HEADINGS",
+    "CATEGORY_LABELS",
+    "FOLLOW_UP_HEADING",
+    "FOLLOW_UP_LABELS",
+    "GENERAL",
+    "SHARED_MARK",
+    "MeetingRecord",
+    "markdown_parser",
+    "md_inline",
+    "md_lines",
+    "render_html",
+    "render_minutes",
+    "render_network_summary",
+    "render_party_report",
+    "swedish_date",
 ]
 
 

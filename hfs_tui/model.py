@@ -24,7 +24,7 @@ class Category(StrEnum):
         return CATEGORY_MARKS[self]
 
     @classmethod
-    def from_mark(cls, mark: str) -> "Category":
+    def from_mark(cls, mark: str) -> Category:
         for category, category_mark in CATEGORY_MARKS.items():
             if category_mark == mark:
                 return category

@@ -42,7 +42,11 @@ def load_sample(store: Store, name: str = "region") -> Review:
     party_a, party_b = spec["parties"]
     with store.transaction():
         review = store.create_review(
-            spec["template"], party_a["name"], party_b["name"], spec["title"], spec.get("facilitator", ""),
+            spec["template"],
+            party_a["name"],
+            party_b["name"],
+            spec["title"],
+            spec.get("facilitator", ""),
             language="sv",  # the sample's answers are in Swedish and answer the Swedish questions
         )
         store.update_review(
@@ -55,7 +59,9 @@ def load_sample(store: Store, name: str = "region") -> Review:
         other = {"a": parties["b"], "b": parties["a"]}
         for party_spec in spec["parties"]:
             party = parties[party_spec["key"]]
-            store.update_party(party.id, kind=party_spec.get("kind", party.kind), hours_estimate=party_spec.get("hours_estimate"))
+            store.update_party(
+                party.id, kind=party_spec.get("kind", party.kind), hours_estimate=party_spec.get("hours_estimate")
+            )
             for member in party_spec.get("members", []):
                 store.add_member(party.id, member["name"], member.get("role", ""))
             answers_file = folder / f"answers-{party.key}.md"

@@ -151,8 +151,7 @@ VARDCENTRAL_QUESTIONS = (
         "och sjukvård – mer vård för pengarna?"
     ),
     QuestionTemplate(
-        "Vilka skriftliga handlingsplaner, rutiner, PM, flödesscheman och uppföljningsdokument finns på "
-        "vårdcentralen?"
+        "Vilka skriftliga handlingsplaner, rutiner, PM, flödesscheman och uppföljningsdokument finns på vårdcentralen?"
     ),
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from hfs_tui.clock import from_iso
@@ -119,7 +119,7 @@ def slot_state(events: Sequence[TimerEvent], planned_minutes: int, now: datetime
     so a damaged or doubled history (two clicks, a crash between writes) never stops the meeting.
     """
     if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
+        now = now.replace(tzinfo=UTC)
     phase = TimerPhase.NOT_STARTED
     elapsed = 0.0
     running_since = now  # only read while RUNNING, when an event has set it

@@ -41,7 +41,9 @@ def app_commands(app: App, screen: Screen, run: Callable[[Screen, str], None]) -
         label = t(key_action.label)
         yield SystemCommand(label, f"{label} ({key_action.display})", partial(run, screen, key_action.action))
     for theme in THEMES:
-        yield SystemCommand(t(f"theme.{theme.name}"), t("palette.theme_named.help"), partial(_set_theme, app, theme.name))
+        yield SystemCommand(
+            t(f"theme.{theme.name}"), t("palette.theme_named.help"), partial(_set_theme, app, theme.name)
+        )
 
 
 def open_palette(app: App) -> None:

@@ -143,7 +143,7 @@ def _colour(value: str | None, default: Color | None) -> Color | None:
     return colour if colour.a == 1 else default
 
 
-_pushed: "weakref.WeakSet[Console]" = weakref.WeakSet()
+_pushed: weakref.WeakSet[Console] = weakref.WeakSet()
 
 
 def use_named_styles(console: Console, variables: dict[str, str]) -> None:

@@ -21,7 +21,7 @@ def too_small(size: Size) -> bool:
 
 
 class TooSmall(Static):
-    """"Make the window larger", with the size now and the size needed."""
+    """ "Make the window larger", with the size now and the size needed."""
 
     def show_size(self, size: Size) -> None:
         values = {"width": size.width, "height": size.height, "min_width": MIN_WIDTH, "min_height": MIN_HEIGHT}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -13,7 +13,7 @@ from hfs_tui.clock import FakeClock
 from hfs_tui.sample import load_sample
 from hfs_tui.store import Store
 
-START = datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture

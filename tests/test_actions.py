@@ -6,18 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hfs_tui.screens.action_plan.screen import ActionsScreen, ProposalList
+from hfs_tui.screens.keys import ACTIONS_KEYS
+from hfs_tui.screens.widgets.action_table import ActionTable, column_widths, fit
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
+from hfs_tui.screens.widgets.forms import TextAreaPrompt, TextPrompt
 from rich.text import Text
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from hfs_tui.app import make_app
 from hfs_tui.i18n import STRINGS
 from hfs_tui.model import Category, MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.widgets.action_table import ActionTable, column_widths, fit
-from hfs_tui.screens.action_plan.screen import ActionsScreen, ProposalList
-from hfs_tui.screens.keys import ACTIONS_KEYS
-from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
-from hfs_tui.screens.widgets.forms import TextAreaPrompt, TextPrompt
 from hfs_tui.store import Store
 
 SIZE = (120, 36)
@@ -71,7 +71,11 @@ async def test_a_turns_the_selected_gt_note_into_an_action_of_its_party(db, cloc
     nordmark = store.parties(review_id)[0]
     (action,) = store.actions(review_id)
     note = store.note(action.note_id)
-    assert (action.goal, action.party_id, note.category) == ("Skriv uppdrag för processledarna", nordmark.id, Category.ACTION)
+    assert (action.goal, action.party_id, note.category) == (
+        "Skriv uppdrag för processledarna",
+        nordmark.id,
+        Category.ACTION,
+    )
 
 
 async def test_enter_on_a_proposal_adopts_it_and_shift_a_adopts_the_rest_of_the_party(db, clock):
@@ -82,7 +86,10 @@ async def test_enter_on_a_proposal_adopts_it_and_shift_a_adopts_the_rest_of_the_
         store, review_id = reopen(db, clock)
         assert [a.goal for a in store.actions(review_id)] == ["Inför tertialsuppföljning"]
         await pilot.press("A")
-        assert [a.goal for a in store.actions(review_id)] == ["Inför tertialsuppföljning", "Skriv uppdrag för processledarna"]
+        assert [a.goal for a in store.actions(review_id)] == [
+            "Inför tertialsuppföljning",
+            "Skriv uppdrag för processledarna",
+        ]
         await pilot.press("A")  # nothing left: no double actions
         assert len(store.actions(review_id)) == 2
         assert not screen.query_one(ProposalList).display
@@ -123,7 +130,11 @@ async def test_cells_are_edited_with_the_keyboard_one_save_one_write(db, clock):
     (action,) = store.actions(review_id)
     assert action.goal == "Skriv uppdrag för processledarna 2027"
     assert action.activities == "Ta fram mall\nFörankra [/] i ledningen"
-    assert (action.responsible, action.timeline, action.follow_up) == ("Processledarna", "jan-mars 2027", "Uppdragen finns")
+    assert (action.responsible, action.timeline, action.follow_up) == (
+        "Processledarna",
+        "jan-mars 2027",
+        "Uppdragen finns",
+    )
 
 
 async def test_an_empty_goal_is_refused_and_the_editor_keeps_its_text(db, clock):

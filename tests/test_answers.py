@@ -152,7 +152,9 @@ async def test_a_missing_file_is_said_in_one_line(db, review, clock, tmp_path):
         await open_answers(app, pilot, review.id)
         await pilot.press("i", *str(tmp_path / "finns-inte.md"), "enter")
         await pilot.pause()
-        assert str(app.screen.query_one("#form-error").content) == "finns-inte.md: filen finns inte (inget har lästs in)"
+        assert (
+            str(app.screen.query_one("#form-error").content) == "finns-inte.md: filen finns inte (inget har lästs in)"
+        )
 
 
 async def test_assessment_file_is_imported_as_the_other_partys_review_of_the_shown_party(db, review, clock, tmp_path):
@@ -272,7 +274,9 @@ async def test_plus_and_minus_assessments_are_added_with_the_keyboard(db, review
     store = reopen(db, clock)
     party_a, party_b = store.parties(review.id)
     third = store.questions(review.id)[2]
-    assert [(a.question_id, a.party_id, a.reviewer_party_id, a.sign, a.comment) for a in store.assessments(review.id)] == [
+    assert [
+        (a.question_id, a.party_id, a.reviewer_party_id, a.sign, a.comment) for a in store.assessments(review.id)
+    ] == [
         (third.id, party_a.id, party_b.id, Sign.PLUS, "Tydlig rutin [klar]"),
         (third.id, party_a.id, party_b.id, Sign.MINUS, "Uppföljning saknas"),
     ]
@@ -301,7 +305,10 @@ async def test_a_selected_mark_is_edited_switched_and_deleted(db, review, clock)
         await pilot.press("enter", "end", *" och tydligt", "enter")
         await pilot.pause()
         store = reopen(db, clock)
-        assert [(a.sign, a.comment) for a in store.assessments(review.id)] == [(Sign.PLUS, "Bra och tydligt"), (Sign.MINUS, "Saknas")]
+        assert [(a.sign, a.comment) for a in store.assessments(review.id)] == [
+            (Sign.PLUS, "Bra och tydligt"),
+            (Sign.MINUS, "Saknas"),
+        ]
         store.close()
         await pilot.press("s")
         await pilot.pause()

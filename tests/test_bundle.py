@@ -47,7 +47,8 @@ def canonical(store: Store, review_id: int) -> dict[str, list[tuple]]:
             selected = list(db.query("SELECT * FROM reviews WHERE id = ?", [review_id]))
         else:
             selected = [
-                row for row in db.query(f"SELECT * FROM {table} ORDER BY rowid")
+                row
+                for row in db.query(f"SELECT * FROM {table} ORDER BY rowid")
                 if any((parent, row[column]) in position for column, parent in refs.items())
             ]
         for index, row in enumerate(selected):
@@ -146,7 +147,9 @@ def test_truncated_damaged_foreign_and_newer_bundles_are_refused(store, tmp_path
         newer = tmp_path / "newer.hfs"
         newer.write_bytes(data)
         conn = sqlite3.connect(newer)
-        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('hfs_tui', 'm999_future', 'x')")
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('hfs_tui', 'm999_future', 'x')"
+        )
         conn.commit()
         conn.close()
         with pytest.raises(BundleError, match="nyare version"):

@@ -281,8 +281,13 @@ def test_every_command_prints_no_control_character(capsys, db, hostile, tmp_path
     bad.write_text("## 1.\n\nJa.\n\n## 99.\n\nNej.\n", encoding="utf-8")
     answers = tmp_path / f"svar{OSC_TITLE}.md"
     answers.write_bytes(ANSWERS_A.read_bytes())
-    values = {"id": hostile, "dir": str(tmp_path), "answers": str(answers), "bad": str(bad),
-              "assessments": str(ASSESSMENTS_OF_A)}
+    values = {
+        "id": hostile,
+        "dir": str(tmp_path),
+        "answers": str(answers),
+        "bad": str(bad),
+        "assessments": str(ASSESSMENTS_OF_A),
+    }
     words = [word.format(**values) for word in argv]
     if "--db" not in words:
         words += ["--db", db]
@@ -316,14 +321,18 @@ def test_answer_template_to_a_file_keeps_the_text_as_it_is(capsys, db, hostile, 
 
 
 def test_answer_template_to_a_folder_names_the_folder_not_a_temporary_file(capsys, db, hostile, tmp_path):
-    line = assert_one_line_error(*run(capsys, "answer-template", hostile, "--party", "a", "--out", str(tmp_path), "--db", db))
+    line = assert_one_line_error(
+        *run(capsys, "answer-template", hostile, "--party", "a", "--out", str(tmp_path), "--db", db)
+    )
     assert line == f"hfs-tui: {tmp_path}: är en mapp; ange ett filnamn"
     assert not list(tmp_path.glob(".*.tmp"))
 
 
 def test_answer_template_into_a_missing_folder_names_the_file(capsys, db, hostile, tmp_path):
     target = tmp_path / "saknas" / "mall.md"
-    line = assert_one_line_error(*run(capsys, "answer-template", hostile, "--party", "a", "--out", str(target), "--db", db))
+    line = assert_one_line_error(
+        *run(capsys, "answer-template", hostile, "--party", "a", "--out", str(target), "--db", db)
+    )
     assert line.startswith(f"hfs-tui: {target}: kunde inte skriva (")
     assert ".tmp" not in line
 
@@ -334,8 +343,10 @@ def test_list_of_an_empty_database_says_so_in_one_line(capsys, db):
     assert (code, out, err) == (0, f"inga granskningar i {db}\n", "")
 
 
-@pytest.mark.parametrize("argv", [["list"], ["export", "1"], ["answer-template", "1", "--party", "a"],
-                                  ["import-answers", "1", "a", str(ANSWERS_A)]])
+@pytest.mark.parametrize(
+    "argv",
+    [["list"], ["export", "1"], ["answer-template", "1", "--party", "a"], ["import-answers", "1", "a", str(ANSWERS_A)]],
+)
 def test_a_read_only_command_refuses_a_missing_database_and_creates_nothing(capsys, tmp_path, argv):
     missing = tmp_path / "ny" / "mapp" / "hfs.db"
     line = assert_one_line_error(*run(capsys, *argv, "--db", str(missing)))
@@ -344,6 +355,8 @@ def test_a_read_only_command_refuses_a_missing_database_and_creates_nothing(caps
 
 
 def test_a_name_that_is_not_utf8_is_one_line_and_stores_nothing(capsys, db):
-    line = assert_one_line_error(*run(capsys, "new", "--template", "blank", "--party-a", "A\udc9b", "--party-b", "B", "--db", db))
+    line = assert_one_line_error(
+        *run(capsys, "new", "--template", "blank", "--party-a", "A\udc9b", "--party-b", "B", "--db", db)
+    )
     assert line.startswith("hfs-tui: party-a: ")
     assert not Path(db).exists()

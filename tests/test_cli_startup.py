@@ -21,8 +21,13 @@ HEAVY = ("textual", "sqlite_utils", "markdown_it")
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "HOME": str(tmp_path / "home"), "HFS_TUI_CONFIG": str(tmp_path / "settings.toml"),
-            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    return {
+        **os.environ,
+        "HOME": str(tmp_path / "home"),
+        "HFS_TUI_CONFIG": str(tmp_path / "settings.toml"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
 
 
 def loaded_modules(argv: list[str], env: dict[str, str], tmp_path: Path) -> set[str]:
@@ -37,7 +42,9 @@ def loaded_modules(argv: list[str], env: dict[str, str], tmp_path: Path) -> set[
         "    code = exit.code\n"
         f"open({str(report)!r}, 'w').write(json.dumps([code, sorted(sys.modules)]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stderr
     exit_code, modules = json.loads(report.read_text())
     assert exit_code == 0, (argv, result.stdout, result.stderr)
@@ -91,13 +98,21 @@ def test_the_theme_list_matches_textual_and_ours():
 
 
 def test_python_dash_m_hfs_tui_runs_the_command(env):
-    result = subprocess.run([sys.executable, "-m", "hfs_tui", "--version"], capture_output=True, text=True, env=env, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "hfs_tui", "--version"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
     assert (result.returncode, result.stdout, result.stderr) == (0, "hfs-tui 0.1.0\n", "")
 
 
 def test_python_dash_m_hfs_tui_passes_the_exit_code(env, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "hfs_tui", "list", "--db", str(tmp_path / "saknas.db")],
-                            capture_output=True, text=True, env=env, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "hfs_tui", "list", "--db", str(tmp_path / "saknas.db")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("hfs-tui: ") and len(result.stderr.splitlines()) == 1
 

@@ -24,17 +24,31 @@ def generated(seed: int, count: int = 300):
     """Notes with random owner, category, flags and deletion, then random owner switches (the `o` key)."""
     rng = random.Random(seed)
     notes = [
-        note(i, f"N{i:06d}X", party=rng.choice((1, 2)), category=rng.choice(list(Category)),
-             question=rng.choice((None, 1, 2, 3, 99)), in_report=rng.random() < 0.5,
-             share=rng.choice((Share.INTERNAL, Share.NETWORK)), deleted=rng.random() < 0.15)
+        note(
+            i,
+            f"N{i:06d}X",
+            party=rng.choice((1, 2)),
+            category=rng.choice(list(Category)),
+            question=rng.choice((None, 1, 2, 3, 99)),
+            in_report=rng.random() < 0.5,
+            share=rng.choice((Share.INTERNAL, Share.NETWORK)),
+            deleted=rng.random() < 0.15,
+        )
         for i in range(1, count + 1)
     ]
     for _ in range(count // 3):
         index = rng.randrange(count)
         notes[index] = replace(notes[index], party_id=3 - notes[index].party_id)
     actions = tuple(
-        Action(i, 1, rng.choice((1, 2)), f"A{i:06d}Y", deleted_at="2026-03-10" if rng.random() < 0.2 else None,
-               in_report=rng.random() < 0.5, share=rng.choice((Share.INTERNAL, Share.NETWORK)))
+        Action(
+            i,
+            1,
+            rng.choice((1, 2)),
+            f"A{i:06d}Y",
+            deleted_at="2026-03-10" if rng.random() < 0.2 else None,
+            in_report=rng.random() < 0.5,
+            share=rng.choice((Share.INTERNAL, Share.NETWORK)),
+        )
         for i in range(1, 40)
     )
     return replace(make_record(notes), actions=actions), notes, actions
@@ -82,8 +96,12 @@ def test_report_audience_needs_its_party():
 def test_language_is_a_value_not_a_cache():
     """The same text renders "(tom)" in Swedish and "(empty)" in English, in any order (no cached rendering)."""
     record = make_record([note(1, "   ")])
-    for lang, label, empty in (("sv", "Styrka", "(tom)"), ("en", "Strength", "(empty)"), ("sv", "Styrka", "(tom)"),
-                               ("en", "Strength", "(empty)")):
+    for lang, label, empty in (
+        ("sv", "Styrka", "(tom)"),
+        ("en", "Strength", "(empty)"),
+        ("sv", "Styrka", "(tom)"),
+        ("en", "Strength", "(empty)"),
+    ):
         text = markdown.render(build_documents(record, ("minutes",), lang=lang)[0][1])
         assert f"- **{label}:** {empty}" in text
         assert ("(empty)" if lang == "sv" else "(tom)") not in text
@@ -98,10 +116,19 @@ def test_every_document_text_has_an_english_version():
     from hfs_tui.documents import common, minutes, report
 
     constants = [
-        *common.CATEGORY_HEADINGS.values(), *common.CATEGORY_LABELS.values(), *report.ACTION_PLAN_COLUMNS,
-        *minutes.ACTION_STATUS_LABELS.values(), *minutes.FOLLOW_UP_LABELS, minutes.AGREED_HEADING,
-        report.ACTION_PLAN_HEADING, minutes.FOLLOW_UP_HEADING, common.GENERAL, common.GENERAL.lower(),
-        *common.KIND_NAMES.values(), *report.FROM_MEETING.values(), *(h for _, h in report.SUMMARY_HEADINGS),
+        *common.CATEGORY_HEADINGS.values(),
+        *common.CATEGORY_LABELS.values(),
+        *report.ACTION_PLAN_COLUMNS,
+        *minutes.ACTION_STATUS_LABELS.values(),
+        *minutes.FOLLOW_UP_LABELS,
+        minutes.AGREED_HEADING,
+        report.ACTION_PLAN_HEADING,
+        minutes.FOLLOW_UP_HEADING,
+        common.GENERAL,
+        common.GENERAL.lower(),
+        *common.KIND_NAMES.values(),
+        *report.FROM_MEETING.values(),
+        *(h for _, h in report.SUMMARY_HEADINGS),
         minutes.NEW_ACTIONS_HEADING,
     ]
     assert len(texts) > 30

@@ -123,8 +123,10 @@ def test_python_docx_is_imported_only_when_word_files_are_written():
     import subprocess
     import sys
 
-    code = ("import hfs_tui.documents.export, hfs_tui.documents.markdown, sys; "
-            "assert 'docx' not in sys.modules, 'docx imported'")
+    code = (
+        "import hfs_tui.documents.export, hfs_tui.documents.markdown, sys; "
+        "assert 'docx' not in sys.modules, 'docx imported'"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 

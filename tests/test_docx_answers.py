@@ -48,7 +48,11 @@ def stored(db: str) -> tuple[dict[str, str], list[str]]:
 
 def template(capsys, db: str, tmp_path: Path) -> Path:
     out = tmp_path / "svar-a.docx"
-    assert run(capsys, "answer-template", "1", "--party", "a", "--docx", "--out", str(out), "--db", db) == (0, f"{out}\n", "")
+    assert run(capsys, "answer-template", "1", "--party", "a", "--docx", "--out", str(out), "--db", db) == (
+        0,
+        f"{out}\n",
+        "",
+    )
     return out
 
 
@@ -98,7 +102,11 @@ def test_a_filled_in_word_template_imports_the_same_answers(capsys, db, tmp_path
 
 def test_an_empty_word_template_imports_nothing(capsys, db, tmp_path):
     path = template(capsys, db, tmp_path)
-    assert run(capsys, "import-answers", "1", "a", str(path), "--db", db) == (0, "0 svar från Region Nordmark inlästa\n", "")
+    assert run(capsys, "import-answers", "1", "a", str(path), "--db", db) == (
+        0,
+        "0 svar från Region Nordmark inlästa\n",
+        "",
+    )
     assert stored(db) == ({}, [])
 
 
@@ -120,8 +128,14 @@ def own_document(tmp_path: Path, *paragraphs: tuple[str, str]) -> Path:
 def test_a_word_file_of_its_own_with_numbered_headings_imports(capsys, db, tmp_path):
     path = own_document(
         tmp_path,
-        ("h1", "2. Finns det en handlingsplan?"), ("p", "Ja, för 2024–2026."), ("h2", "Bakgrund"), ("p", "Antagen i juni."),
-        ("h1", "5."), ("p", "Ja."), ("h2", "Documents"), ("li", "Handlingsplan 2024"),
+        ("h1", "2. Finns det en handlingsplan?"),
+        ("p", "Ja, för 2024–2026."),
+        ("h2", "Bakgrund"),
+        ("p", "Antagen i juni."),
+        ("h1", "5."),
+        ("p", "Ja."),
+        ("h2", "Documents"),
+        ("li", "Handlingsplan 2024"),
     )
     assert run(capsys, "import-answers", "1", "a", str(path), "--db", db)[0] == 0
     answers, documents = stored(db)
@@ -140,7 +154,9 @@ def test_a_word_file_of_its_own_with_numbered_headings_imports(capsys, db, tmp_p
         ([("p", "Bara text utan rubriker.")], ": inga frågerubriker hittades"),
     ],
 )
-def test_a_bad_word_file_is_one_line_naming_the_paragraph_and_imports_nothing(capsys, db, tmp_path, paragraphs, expected):
+def test_a_bad_word_file_is_one_line_naming_the_paragraph_and_imports_nothing(
+    capsys, db, tmp_path, paragraphs, expected
+):
     # paragraph 1 is the title; question 3 (2-3) is fine, so the error is what stops the whole file
     prefix = [] if "inga" in expected else [("h1", "3."), ("p", "Svar på trean.")]
     path = own_document(tmp_path, *prefix, *paragraphs)
@@ -183,4 +199,7 @@ def test_assessments_from_a_word_file_are_refused_in_one_line(capsys, db, tmp_pa
     path = own_document(tmp_path, ("h1", "1."), ("li", "+ bra"))
     code, out, err = run(capsys, "import-assessments", "1", "a", str(path), "--db", db)
     assert (code, out) == (1, "")
-    assert err == f"hfs-tui: {path}: bedömningar läses från Markdown (+ och - punkter); en Word-fil kan bara innehålla svar\n"
+    assert (
+        err
+        == f"hfs-tui: {path}: bedömningar läses från Markdown (+ och - punkter); en Word-fil kan bara innehålla svar\n"
+    )

@@ -59,8 +59,15 @@ def db(store: Store):
     store.update_action(action.id, outcome="Uppnått " + BAD, sustain="Hållbart " + BAD)
     path = Path(store.path)
     store.close()
-    return {"path": path, "review": review.id, "a": a.id, "question": question.id, "note": note.id,
-            "action": action.id, "clock": store.clock}
+    return {
+        "path": path,
+        "review": review.id,
+        "a": a.id,
+        "question": question.id,
+        "note": note.id,
+        "action": action.id,
+        "clock": store.clock,
+    }
 
 
 def reopen(db) -> Store:

@@ -28,8 +28,12 @@ from hfs_tui.store import Store, StoreError
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 FEEDBACK = "2026-03-10-aterkopplingsmote"
-ALL = [f"{FEEDBACK}-protokoll.md", f"{FEEDBACK}-rapport-region-nordmark.md", f"{FEEDBACK}-rapport-region-soderas.md",
-       f"{FEEDBACK}-natverkssammanfattning.md"]
+ALL = [
+    f"{FEEDBACK}-protokoll.md",
+    f"{FEEDBACK}-rapport-region-nordmark.md",
+    f"{FEEDBACK}-rapport-region-soderas.md",
+    f"{FEEDBACK}-natverkssammanfattning.md",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -80,12 +84,17 @@ def test_cli_writes_every_document_and_prints_the_paths(db, tmp_path, capsys):
 def test_cli_finds_the_review_by_title_and_writes_html_too(db, tmp_path, capsys):
     path, _ = db
     title = "Kollegialt lärande mellan Region Nordmark och Region Söderås 2026"
-    code, out, _ = run(capsys, path, "export", title, "--out", str(tmp_path / "x"),
-                       "--what", "protokoll,natverk", "--html")
+    code, out, _ = run(
+        capsys, path, "export", title, "--out", str(tmp_path / "x"), "--what", "protokoll,natverk", "--html"
+    )
     assert code == 0
     names = [Path(line).name for line in out.splitlines()]
-    assert names == [f"{FEEDBACK}-protokoll.md", f"{FEEDBACK}-protokoll.html",
-                     f"{FEEDBACK}-natverkssammanfattning.md", f"{FEEDBACK}-natverkssammanfattning.html"]
+    assert names == [
+        f"{FEEDBACK}-protokoll.md",
+        f"{FEEDBACK}-protokoll.html",
+        f"{FEEDBACK}-natverkssammanfattning.md",
+        f"{FEEDBACK}-natverkssammanfattning.html",
+    ]
     page = (tmp_path / "x" / f"{FEEDBACK}-natverkssammanfattning.html").read_text(encoding="utf-8")
     assert '<meta charset="utf-8">' in page and "Delad styrka" in page
 
@@ -107,16 +116,34 @@ def test_cli_exports_another_meeting_by_id(db, tmp_path, capsys):
     store = Store.open(path)
     intro = store.meeting_of_kind(review_id, MeetingKind.INTRO)
     store.close()
-    code, out, _ = run(capsys, path, "export", str(review_id), "--meeting", str(intro.id),
-                       "--what", "minutes", "--out", str(tmp_path / "x"))
+    code, out, _ = run(
+        capsys,
+        path,
+        "export",
+        str(review_id),
+        "--meeting",
+        str(intro.id),
+        "--what",
+        "minutes",
+        "--out",
+        str(tmp_path / "x"),
+    )
     written = Path(out.strip().removeprefix("ny: "))
     assert code == 0 and written.name == "utan-datum-inledande-mote-protokoll.md"
     assert written.read_text(encoding="utf-8").startswith("# Protokoll")
 
 
-@pytest.mark.parametrize("argv", [["export", "99"], ["export", "Ingen sådan"], ["export", "1", "--meeting", "999"],
-                                  ["export", "1", "--meeting", "nästa"],
-                                  ["export", "1", "--what", "allt"], ["export", "1", "--what", ","]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "99"],
+        ["export", "Ingen sådan"],
+        ["export", "1", "--meeting", "999"],
+        ["export", "1", "--meeting", "nästa"],
+        ["export", "1", "--what", "allt"],
+        ["export", "1", "--what", ","],
+    ],
+)
 def test_cli_errors_are_one_line_and_exit_1(db, tmp_path, capsys, argv):
     path, _ = db
     code, out, err = run(capsys, path, *argv, "--out", str(tmp_path / "x"))
@@ -200,8 +227,10 @@ def test_two_parties_whose_names_fold_to_one_slug_get_separate_reports(tmp_path)
     store = Store.memory(clock=FakeClock(NOW))
     review = store.create_review("blank", "Vårdcentral Å", "Vårdcentral A")
     written = export(store, review.id, tmp_path, what=("reports",), now=NOW)
-    assert [p.name for p in written] == ["utan-datum-aterkopplingsmote-rapport-vardcentral-a-a.md",
-                                         "utan-datum-aterkopplingsmote-rapport-vardcentral-a-b.md"]
+    assert [p.name for p in written] == [
+        "utan-datum-aterkopplingsmote-rapport-vardcentral-a-a.md",
+        "utan-datum-aterkopplingsmote-rapport-vardcentral-a-b.md",
+    ]
 
 
 def test_slugs_and_parts():
@@ -311,13 +340,23 @@ def test_english_file_names_and_word_files_beside_the_markdown(db, tmp_path, cap
     assert (code, err) == (0, "")
     names = [Path(line.removeprefix("new: ")).name for line in out.splitlines()]
     stem = "2026-03-10-feedback-meeting"
-    assert names == [f"{stem}-minutes.md", f"{stem}-minutes.docx", f"{stem}-report-region-nordmark.md",
-                     f"{stem}-report-region-nordmark.docx", f"{stem}-report-region-soderas.md",
-                     f"{stem}-report-region-soderas.docx", f"{stem}-network-summary.md", f"{stem}-network-summary.docx"]
+    assert names == [
+        f"{stem}-minutes.md",
+        f"{stem}-minutes.docx",
+        f"{stem}-report-region-nordmark.md",
+        f"{stem}-report-region-nordmark.docx",
+        f"{stem}-report-region-soderas.md",
+        f"{stem}-report-region-soderas.docx",
+        f"{stem}-network-summary.md",
+        f"{stem}-network-summary.docx",
+    ]
     import docx
 
     minutes = docx.Document(str(out_dir / f"{stem}-minutes.docx"))
-    assert minutes.paragraphs[0].text == "Minutes of the feedback meeting – Region Nordmark and Region Söderås" and minutes.core_properties.language == "en-GB"
+    assert (
+        minutes.paragraphs[0].text == "Minutes of the feedback meeting – Region Nordmark and Region Söderås"
+        and minutes.core_properties.language == "en-GB"
+    )
 
 
 def test_intro_meeting_exports_its_protokoll_only(db, tmp_path):
@@ -325,7 +364,10 @@ def test_intro_meeting_exports_its_protokoll_only(db, tmp_path):
     store = Store.open(path, clock=FakeClock(NOW))
     written = export(store, review_id, tmp_path / "ut", meeting_kind=MeetingKind.INTRO, html=True, now=NOW)
     store.close()
-    assert [p.name for p in written] == ["utan-datum-inledande-mote-protokoll.md", "utan-datum-inledande-mote-protokoll.html"]
+    assert [p.name for p in written] == [
+        "utan-datum-inledande-mote-protokoll.md",
+        "utan-datum-inledande-mote-protokoll.html",
+    ]
 
 
 def test_invisible_characters_in_user_text_never_reach_an_exported_file(tmp_path):

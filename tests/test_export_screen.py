@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from hfs_tui.screens.export.screen import ExportScreen
+from hfs_tui.screens.export.widgets import AgreementList, DocumentPreview, DocumentView
+from hfs_tui.screens.meeting import MeetingScreen
+from hfs_tui.screens.widgets.dialogs import HelpScreen
 from textual.widgets import Input
 
 from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import Category, MeetingKind, Share
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.widgets.dialogs import HelpScreen
-from hfs_tui.screens.export.screen import ExportScreen
-from hfs_tui.screens.export.widgets import AgreementList, DocumentPreview, DocumentView
-from hfs_tui.screens.meeting import MeetingScreen
 from hfs_tui.store import Store
 
 SIZE = (120, 36)
@@ -30,7 +30,7 @@ NOTES = (
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    return FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -208,7 +208,9 @@ async def test_write_puts_every_document_in_the_folder_and_only_the_network_note
     assert "Skriv uppdrag för processledarna" in network
     for text in ("Tydlig uppföljning", "Hälsoläget-panelen", "evil.example"):
         assert text not in network
-    assert "Hälsoläget-panelen med CNI" in (out / "2026-03-10-aterkopplingsmote-rapport-region-soderas.md").read_text(encoding="utf-8")
+    assert "Hälsoläget-panelen med CNI" in (out / "2026-03-10-aterkopplingsmote-rapport-region-soderas.md").read_text(
+        encoding="utf-8"
+    )
 
 
 async def test_the_boxes_choose_the_documents_and_html(db, clock, tmp_path):
@@ -220,18 +222,27 @@ async def test_the_boxes_choose_the_documents_and_html(db, clock, tmp_path):
         await focus_folder(pilot)
         await pilot.press(*str(out), "ctrl+s")
         await pilot.pause()
-        assert "2026-03-10-aterkopplingsmote-rapport-region-nordmark.html" in str(screen.query_one("#export-result").render())
+        assert "2026-03-10-aterkopplingsmote-rapport-region-nordmark.html" in str(
+            screen.query_one("#export-result").render()
+        )
     names = sorted(p.name for p in out.iterdir())
     assert "2026-03-10-aterkopplingsmote-protokoll.md" not in names
-    assert "2026-03-10-aterkopplingsmote-rapport-region-nordmark.html" in names and "2026-03-10-aterkopplingsmote-natverkssammanfattning.html" in names
+    assert (
+        "2026-03-10-aterkopplingsmote-rapport-region-nordmark.html" in names
+        and "2026-03-10-aterkopplingsmote-natverkssammanfattning.html" in names
+    )
 
 
-async def test_a_relative_folder_is_written_under_the_working_directory_and_shown_in_full(db, clock, tmp_path, monkeypatch):
+async def test_a_relative_folder_is_written_under_the_working_directory_and_shown_in_full(
+    db, clock, tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     async with app_for(db, clock).run_test(size=SIZE) as pilot:
         screen = await open_export(pilot)
         # The default folder: the user's documents folder, hfs-tui, the review (conftest points it into tmp_path).
-        assert screen.query_one("#export-folder", Input).value.startswith(str(tmp_path / "Dokument" / "hfs-tui" / "kollegialt-"))
+        assert screen.query_one("#export-folder", Input).value.startswith(
+            str(tmp_path / "Dokument" / "hfs-tui" / "kollegialt-")
+        )
         folder = await focus_folder(pilot)
         await pilot.press(*"protokoll/mars", "enter")
         await pilot.pause()

@@ -7,6 +7,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hfs_tui.screens.follow_up.screen import FollowUpScreen
+from hfs_tui.screens.keys import FOLLOW_UP_KEYS
+from hfs_tui.screens.widgets.action_table import ActionTable
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog
+from hfs_tui.screens.widgets.forms import TextAreaPrompt
 from textual.widgets import Input
 
 from hfs_tui.app import make_app
@@ -15,11 +20,6 @@ from hfs_tui.i18n import STRINGS
 from hfs_tui.minutes import FOLLOW_UP_HEADING, markdown_parser, render_minutes
 from hfs_tui.model import ActionStatus, Category, MeetingKind, TimerEventKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.widgets.action_table import ActionTable
-from hfs_tui.screens.widgets.dialogs import ConfirmDialog
-from hfs_tui.screens.follow_up.screen import FollowUpScreen
-from hfs_tui.screens.keys import FOLLOW_UP_KEYS
-from hfs_tui.screens.widgets.forms import TextAreaPrompt
 from hfs_tui.slot_clock import SlotClock
 from hfs_tui.store import Store
 from hfs_tui.timer import TimerPhase, WarningLevel
@@ -97,7 +97,11 @@ async def test_each_slot_walks_its_own_party_and_shows_last_years_notes_side_by_
     async with app_for(db, clock).run_test(size=SIZE) as pilot:
         screen = await open_follow_up(db, pilot)
         table = screen.query_one(ActionTable)
-        assert [a.goal for a in table.actions] == ["Skriv uppdrag", "Inför tertialsuppföljning", "Rapportera till styrgruppen"]
+        assert [a.goal for a in table.actions] == [
+            "Skriv uppdrag",
+            "Inför tertialsuppföljning",
+            "Rapportera till styrgruppen",
+        ]
         strengths = "\n".join(screen.query_one("#last-strengths").lines)
         improvements = "\n".join(screen.query_one("#last-improvements").lines)
         assert "Tydlig styrgrupp" in strengths and "Ingen skriftlig rapport" not in strengths
@@ -126,7 +130,10 @@ async def test_next_slot_with_time_left_asks_and_then_stops_the_slot(db, clock):
         assert screen.slots.index == 0
     store, _, meeting_id = reopen(db, clock)
     first_slot = store.slots(meeting_id)[0]
-    assert [e.kind for e in store.timer_events(meeting_id)[first_slot.id]] == [TimerEventKind.START, TimerEventKind.STOP]
+    assert [e.kind for e in store.timer_events(meeting_id)[first_slot.id]] == [
+        TimerEventKind.START,
+        TimerEventKind.STOP,
+    ]
 
 
 async def test_a_restart_keeps_the_timer_and_the_slot(db, clock):
@@ -241,7 +248,9 @@ async def test_a_burst_of_keys_saves_each_follow_up_note_exactly_as_typed(db, cl
         await pilot.press("c")
         names = {"\r": "enter", " ": "space", "-": "minus", "+": "plus"}
         for character in "Första\r- Andra\r+ Tredje\r":
-            pilot.app._driver.send_message(events.Key(names.get(character, character), None if character == "\r" else character))
+            pilot.app._driver.send_message(
+                events.Key(names.get(character, character), None if character == "\r" else character)
+            )
         await pilot.pause(0.3)
     store, review_id, meeting_id = reopen(db, clock)
     assert [(n.category, n.text) for n in store.notes(meeting_id)] == [

@@ -5,6 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hfs_tui.screens.home.deleted import DeletedReviewsDialog
+from hfs_tui.screens.home.screen import HomeScreen
+from hfs_tui.screens.meeting import MeetingScreen
+from hfs_tui.screens.setup.screen import SetupScreen
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
+from hfs_tui.screens.widgets.forms import NewReviewForm, TextPrompt
 from textual.widgets import DataTable, Input
 
 from hfs_tui.app import make_app
@@ -12,12 +18,6 @@ from hfs_tui.clock import to_iso
 from hfs_tui.i18n import t
 from hfs_tui.model import MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
-from hfs_tui.screens.widgets.forms import NewReviewForm, TextPrompt
-from hfs_tui.screens.home.screen import HomeScreen
-from hfs_tui.screens.home.deleted import DeletedReviewsDialog
-from hfs_tui.screens.meeting import MeetingScreen
-from hfs_tui.screens.setup.screen import SetupScreen
 from hfs_tui.store import Store
 from hfs_tui.templates import TEMPLATES
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 import hfs_tui
-from hfs_tui import cli, i18n, minutes, minutes_en
+from hfs_tui import cli, i18n, minutes_en
 from hfs_tui.export import load_record, render_documents
-from hfs_tui.i18n import STRINGS, t
+from hfs_tui.i18n import STRINGS
 from hfs_tui.model import ActionStatus, Category, Share, Sign
 from hfs_tui.sample import load_sample
 from hfs_tui.store import Store
@@ -72,7 +72,6 @@ def test_every_key_the_code_asks_for_exists():
 
 def test_every_key_table_label_exists():
     import hfs_tui.screens as screens
-
     from hfs_tui.screens.keys import KeyAction
 
     labels = set()
@@ -96,9 +95,10 @@ def test_keys_built_from_values_exist():
 
 
 def test_the_footer_follows_the_language_chosen_before_the_app_even_if_screens_were_imported_earlier(tmp_path):
-    from hfs_tui.app import make_app
     from hfs_tui.screens.home import HomeScreen
     from hfs_tui.screens.keys import relabel_bindings
+
+    from hfs_tui.app import make_app
 
     i18n.set_language("en")
     try:
@@ -134,7 +134,11 @@ def test_a_review_created_in_english_gets_english_questions_and_meetings():
     review = store.create_review("region", "Region North", "Region South", language="en")
     assert review.title == "Collegial learning: Region North and Region South"
     assert store.questions(review.id)[0].text == "How is the health-promoting work organised?"
-    assert [m.title for m in store.meetings(review.id)] == ["Introductory meeting", "Feedback meeting", "Follow-up meeting"]
+    assert [m.title for m in store.meetings(review.id)] == [
+        "Introductory meeting",
+        "Feedback meeting",
+        "Follow-up meeting",
+    ]
     feedback = store.meetings(review.id)[1]
     assert [slot.title for slot in store.slots(feedback.id)] == ["Feedback to Region North", "Feedback to Region South"]
 
@@ -159,7 +163,9 @@ def test_cli_lang_en_creates_an_english_review(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("HFS_TUI_CONFIG", str(tmp_path / "settings.toml"))
     db = tmp_path / "cli.db"
     try:
-        code = cli.main(["--lang", "en", "new", "--template", "region", "--party-a", "North", "--party-b", "South", "--db", str(db)])
+        code = cli.main(
+            ["--lang", "en", "new", "--template", "region", "--party-a", "North", "--party-b", "South", "--db", str(db)]
+        )
     finally:
         i18n.set_language("sv")
     assert code == 0
@@ -181,16 +187,21 @@ def english_record(tmp_path):
     slot = store.slots(meeting.id)[0]
     questions = store.questions(review.id)
     for number, category in enumerate(Category):
-        note = store.add_note(meeting.id, north.id, category, f"note {number}", slot_id=slot.id, question_id=questions[number].id)
+        note = store.add_note(
+            meeting.id, north.id, category, f"note {number}", slot_id=slot.id, question_id=questions[number].id
+        )
         store.set_note_flags(note.id, in_report=True, share=Share.NETWORK)
     store.add_note(meeting.id, south.id, Category.NOTE, "general note", slot_id=slot.id)
     action = store.add_action(review.id, north.id, "A written assignment")
     store.update_action(action.id, status=ActionStatus.PARTLY.value, outcome="half of it")
     from hfs_tui.model import TimerEventKind
 
-    start = datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
     store.add_timer_event(slot.id, TimerEventKind.START, start)
-    records = [load_record(store, review.id, now=start), load_record(store, review.id, store.meetings(review.id)[2].id, now=start)]
+    records = [
+        load_record(store, review.id, now=start),
+        load_record(store, review.id, store.meetings(review.id)[2].id, now=start),
+    ]
     store.close()
     return records
 
@@ -199,7 +210,9 @@ def test_exported_documents_are_english_when_the_language_is_english(tmp_path, e
     for record in english_record(tmp_path):
         for stem, title, markdown in render_documents(record):
             for text in (stem, title, markdown):
-                assert not SWEDISH_LETTERS.search(text), f"{stem}: {[line for line in text.splitlines() if SWEDISH_LETTERS.search(line)]}"
+                assert not SWEDISH_LETTERS.search(text), (
+                    f"{stem}: {[line for line in text.splitlines() if SWEDISH_LETTERS.search(line)]}"
+                )
             for swedish in ("Protokoll", "Deltagare", "Dagordning", "Fråga", "Styrkor", "Inga", "Rapport:", "kl."):
                 assert swedish not in markdown, (stem, swedish)
 
@@ -211,6 +224,7 @@ def test_exported_documents_stay_swedish_by_default(tmp_path):
 
 
 # Every document text's English version: tests/test_documents.py::test_every_document_text_has_an_english_version
+
 
 def test_errors_speak_the_language_of_the_ui(english):
     from hfs_tui.export import ExportError, parse_parts

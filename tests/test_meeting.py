@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hfs_tui.screens.meeting import MeetingScreen
@@ -21,7 +21,7 @@ SIZE = (120, 36)
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    return FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -70,8 +70,14 @@ async def test_capture_one_note_of_each_category(db_path, clock):
     app = open_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for mark, text in (("+", "Tydlig styrgrupp"), ("-", "Uppföljning saknas"), ("*", "Hälsoläget-panelen"),
-                           ("!", "Vi lär av deras data"), (">", "Inför tertialsuppföljning"), ("", "Allmän kommentar")):
+        for mark, text in (
+            ("+", "Tydlig styrgrupp"),
+            ("-", "Uppföljning saknas"),
+            ("*", "Hälsoläget-panelen"),
+            ("!", "Vi lär av deras data"),
+            (">", "Inför tertialsuppföljning"),
+            ("", "Allmän kommentar"),
+        ):
             await capture(pilot, mark, text)
     store, meeting_id = read(db_path, clock)
     notes = store.notes(meeting_id)
@@ -327,6 +333,7 @@ async def test_a_failed_save_keeps_the_note_on_its_own_as_not_saved_and_ctrl_r_s
 
     app = open_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
+
         def full_disk(*args, **kwargs):
             raise StoreError("databasen kunde inte skriva (database or disk is full)")
 
@@ -350,6 +357,7 @@ async def test_forty_refused_notes_are_saved_as_forty_notes_never_merged(db_path
 
     app = open_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
+
         def locked(*args, **kwargs):
             raise StoreError("database is locked")
 

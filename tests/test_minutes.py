@@ -50,8 +50,10 @@ from hfs_tui.store import Store
 
 GOLDEN = Path(__file__).parent / "golden"
 T0 = datetime(2026, 3, 10, 8, 30, tzinfo=UTC)  # 09.30 in Stockholm
-S, I, G, L, A, N = (Category.STRENGTH, Category.IMPROVEMENT, Category.GOOD_EXAMPLE, Category.LESSON,
-                    Category.ACTION, Category.NOTE)
+S, I, G, L, A, N = (  # noqa: E741 (one letter per category, as in the note table below)Category.STRENGTH, Category.IMPROVEMENT, Category.GOOD_EXAMPLE, Category.LESSON,
+    Category.ACTION,
+    Category.NOTE,
+)
 IN, NET = Share.INTERNAL, Share.NETWORK
 
 
@@ -107,38 +109,126 @@ def golden_store() -> tuple[Store, int]:
     slot_a, slot_b = store.slots(meeting.id)
     nordmark, soderas = store.parties(review.id)
     q = {question.position: question.id for question in store.questions(review.id)}
-    at = lambda hh, mm: datetime(2026, 3, 10, hh, mm, tzinfo=UTC)
+
+    def at(hh: int, mm: int) -> datetime:
+        return datetime(2026, 3, 10, hh, mm, tzinfo=UTC)
+
     for slot, kind, moment in (
-        (slot_a, TimerEventKind.START, at(9, 0)), (slot_a, TimerEventKind.PAUSE, at(9, 50)),
-        (slot_a, TimerEventKind.RESUME, at(10, 0)), (slot_a, TimerEventKind.STOP, at(10, 42)),
-        (slot_b, TimerEventKind.START, at(11, 0)), (slot_b, TimerEventKind.STOP, at(12, 25)),
+        (slot_a, TimerEventKind.START, at(9, 0)),
+        (slot_a, TimerEventKind.PAUSE, at(9, 50)),
+        (slot_a, TimerEventKind.RESUME, at(10, 0)),
+        (slot_a, TimerEventKind.STOP, at(10, 42)),
+        (slot_b, TimerEventKind.START, at(11, 0)),
+        (slot_b, TimerEventKind.STOP, at(12, 25)),
     ):
         store.add_timer_event(slot.id, kind, moment)
     notes = (
-        (slot_a, nordmark, 1, S, True, NET, "Styrgruppen har rätt sammansättning med HR, folktandvård och regional "
-         "utveckling, och placeringen under hälso- och sjukvårdsdirektören ger mandat i hela regionen."),
-        (slot_a, nordmark, 1, I, True, IN, "Ordförandeskapet har bytts tre gånger sedan 2019. Beskriv i "
-         "arbetsordningen hur kontinuiteten säkras vid nästa omorganisation."),
-        (slot_a, nordmark, 2, S, True, NET, "Handlingsplanen följer HFS-nätverkets format och är förankrad i "
-         "hälso- och sjukvårdsnämnden."),
-        (slot_a, nordmark, 3, I, True, IN, "Uppföljningen bygger på aktivitetsredovisning. Koppla varje mål till en "
-         "eller två indikatorer ur befintliga datakällor, t.ex. KVÅ-koder för levnadsvanor i journalen."),
-        (slot_a, nordmark, 3, L, False, IN, "Söderås visar att uppföljningen når verksamhetscheferna när den ligger "
-         "i den ordinarie tertialuppföljningen."),
-        (slot_a, nordmark, 5, G, True, NET, "Den skriftliga uppdragsbeskrivningen för processledarna, med både "
-         "uppgifter och mandat, fastställd av hälso- och sjukvårdsdirektören."),
-        (slot_a, nordmark, 3, A, True, IN, "Lägga in uppföljningen av handlingsplanen i regionens "
-         "tertialuppföljning från 2027."),
+        (
+            slot_a,
+            nordmark,
+            1,
+            S,
+            True,
+            NET,
+            "Styrgruppen har rätt sammansättning med HR, folktandvård och regional "
+            "utveckling, och placeringen under hälso- och sjukvårdsdirektören ger mandat i hela regionen.",
+        ),
+        (
+            slot_a,
+            nordmark,
+            1,
+            I,
+            True,
+            IN,
+            "Ordförandeskapet har bytts tre gånger sedan 2019. Beskriv i "
+            "arbetsordningen hur kontinuiteten säkras vid nästa omorganisation.",
+        ),
+        (
+            slot_a,
+            nordmark,
+            2,
+            S,
+            True,
+            NET,
+            "Handlingsplanen följer HFS-nätverkets format och är förankrad i hälso- och sjukvårdsnämnden.",
+        ),
+        (
+            slot_a,
+            nordmark,
+            3,
+            I,
+            True,
+            IN,
+            "Uppföljningen bygger på aktivitetsredovisning. Koppla varje mål till en "
+            "eller två indikatorer ur befintliga datakällor, t.ex. KVÅ-koder för levnadsvanor i journalen.",
+        ),
+        (
+            slot_a,
+            nordmark,
+            3,
+            L,
+            False,
+            IN,
+            "Söderås visar att uppföljningen når verksamhetscheferna när den ligger "
+            "i den ordinarie tertialuppföljningen.",
+        ),
+        (
+            slot_a,
+            nordmark,
+            5,
+            G,
+            True,
+            NET,
+            "Den skriftliga uppdragsbeskrivningen för processledarna, med både "
+            "uppgifter och mandat, fastställd av hälso- och sjukvårdsdirektören.",
+        ),
+        (
+            slot_a,
+            nordmark,
+            3,
+            A,
+            True,
+            IN,
+            "Lägga in uppföljningen av handlingsplanen i regionens tertialuppföljning från 2027.",
+        ),
         (slot_a, nordmark, 4, A, True, IN, "Hämta uppgifter till HFS indikatorenkät ur journal och beslutsstöd."),
-        (slot_a, nordmark, None, N, False, IN, "Nordmark skickar en reviderad arbetsordning till Söderås före "
-         "sommaren."),
-        (slot_b, soderas, 3, S, True, NET, "Tertialvis uppföljning med dashboards som når både styrgruppen och "
-         "verksamhetscheferna."),
-        (slot_b, soderas, 1, I, True, IN, "Det saknas en styrgrupp; det hälsofrämjande arbetet har inget samlat "
-         "forum på ledningsnivå."),
+        (
+            slot_a,
+            nordmark,
+            None,
+            N,
+            False,
+            IN,
+            "Nordmark skickar en reviderad arbetsordning till Söderås före sommaren.",
+        ),
+        (
+            slot_b,
+            soderas,
+            3,
+            S,
+            True,
+            NET,
+            "Tertialvis uppföljning med dashboards som når både styrgruppen och verksamhetscheferna.",
+        ),
+        (
+            slot_b,
+            soderas,
+            1,
+            I,
+            True,
+            IN,
+            "Det saknas en styrgrupp; det hälsofrämjande arbetet har inget samlat forum på ledningsnivå.",
+        ),
         (slot_b, soderas, 5, I, True, NET, "Processledarnas uppdrag är inte skriftligt fastställt."),
-        (slot_b, soderas, 8, G, True, NET, "Nätverket med kontaktpersoner på alla vårdcentraler, som träffas "
-         "varannan månad."),
+        (
+            slot_b,
+            soderas,
+            8,
+            G,
+            True,
+            NET,
+            "Nätverket med kontaktpersoner på alla vårdcentraler, som träffas varannan månad.",
+        ),
         (slot_b, soderas, 8, L, False, IN, "Ett skriftligt uppdrag gör rollen tydlig även när chefer byts."),
         (slot_b, soderas, 1, A, True, IN, "Föreslå hälso- och sjukvårdsdirektören att inrätta en styrgrupp."),
         (slot_b, soderas, 2, N, False, IN, "Felskrivning som tas bort"),
@@ -151,15 +241,26 @@ def golden_store() -> tuple[Store, int]:
         ids.append(note.id)
     store.delete_note(ids[-1])
     action = store.action_from_note(ids[6])
-    store.update_action(action.id, activities="Indikatorer per mål; rapport till styrgruppen varje tertial",
-                        responsible="Anna Bergström, Erik Holmgren", timeline="Från januari 2027",
-                        follow_up="Tertialrapporten redovisar resultat för alla sju mål")
+    store.update_action(
+        action.id,
+        activities="Indikatorer per mål; rapport till styrgruppen varje tertial",
+        responsible="Anna Bergström, Erik Holmgren",
+        timeline="Från januari 2027",
+        follow_up="Tertialrapporten redovisar resultat för alla sju mål",
+    )
     store.action_from_note(ids[14])
-    own = store.add_action(review.id, soderas.id, "Skriftligt uppdrag för processledarna",
-                           activities="Ta fram en uppdragsbeskrivning med Nordmarks som förebild",
-                           responsible="Helena Åkesson", timeline="Hösten 2026",
-                           follow_up="Uppdraget fastställt av hälso- och sjukvårdsdirektören")
-    store.set_action_flags(own.id, in_report=True)  # an action of the party's own goes in its report only when it says so
+    own = store.add_action(
+        review.id,
+        soderas.id,
+        "Skriftligt uppdrag för processledarna",
+        activities="Ta fram en uppdragsbeskrivning med Nordmarks som förebild",
+        responsible="Helena Åkesson",
+        timeline="Hösten 2026",
+        follow_up="Uppdraget fastställt av hälso- och sjukvårdsdirektören",
+    )
+    store.set_action_flags(
+        own.id, in_report=True
+    )  # an action of the party's own goes in its report only when it says so
     return store, review.id
 
 
@@ -173,8 +274,12 @@ def add_intro_and_follow_up(store: Store, review_id: int) -> None:
     nordmark, soderas = store.parties(review_id)
     store.add_note(intro.id, nordmark.id, N, "Svaren skickas till den andra regionen senast 3 mars.")
     first = store.actions(review_id, party_id=nordmark.id)[0]
-    store.update_action(first.id, status="done", outcome="Indikatorerna redovisas varje tertial sedan maj 2027.",
-                        sustain="Punkten ligger i styrgruppens årshjul.")
+    store.update_action(
+        first.id,
+        status="done",
+        outcome="Indikatorerna redovisas varje tertial sedan maj 2027.",
+        sustain="Punkten ligger i styrgruppens årshjul.",
+    )
     slot = store.slots(follow_up.id)[0]
     store.add_note(follow_up.id, nordmark.id, A, "Ta fram målvärden för de tre indikatorer som saknar dem.", slot.id)
 
@@ -184,8 +289,10 @@ def golden_records() -> dict[str, MeetingRecord]:
     store, review_id = golden_store()
     add_intro_and_follow_up(store, review_id)
     now = datetime(2026, 3, 10, 12, 40, tzinfo=UTC)
-    return {kind.value: load_record(store, review_id, store.meeting_of_kind(review_id, kind).id, now=now)
-            for kind in MeetingKind}
+    return {
+        kind.value: load_record(store, review_id, store.meeting_of_kind(review_id, kind).id, now=now)
+        for kind in MeetingKind
+    }
 
 
 @pytest.fixture(scope="module")
@@ -204,18 +311,34 @@ def golden_documents(records: dict[str, MeetingRecord]) -> dict[str, str]:
 
 
 GOLDEN_NAMES = sorted(
-    [f"sv/{n}" for n in (
-        "2026-02-03-inledande-mote-protokoll.md", "2026-03-10-aterkopplingsmote-protokoll.md",
-        "2026-03-10-aterkopplingsmote-rapport-region-nordmark.md", "2026-03-10-aterkopplingsmote-rapport-region-soderas.md",
-        "2026-03-10-aterkopplingsmote-natverkssammanfattning.md", "2027-03-09-uppfoljningsmote-protokoll.md",
-        "2027-03-09-uppfoljningsmote-rapport-region-nordmark.md", "2027-03-09-uppfoljningsmote-rapport-region-soderas.md",
-        "2027-03-09-uppfoljningsmote-natverkssammanfattning.md")]
-    + [f"en/{n}" for n in (
-        "2026-02-03-introductory-meeting-minutes.md", "2026-03-10-feedback-meeting-minutes.md",
-        "2026-03-10-feedback-meeting-report-region-nordmark.md", "2026-03-10-feedback-meeting-report-region-soderas.md",
-        "2026-03-10-feedback-meeting-network-summary.md", "2027-03-09-follow-up-meeting-minutes.md",
-        "2027-03-09-follow-up-meeting-report-region-nordmark.md", "2027-03-09-follow-up-meeting-report-region-soderas.md",
-        "2027-03-09-follow-up-meeting-network-summary.md")]
+    [
+        f"sv/{n}"
+        for n in (
+            "2026-02-03-inledande-mote-protokoll.md",
+            "2026-03-10-aterkopplingsmote-protokoll.md",
+            "2026-03-10-aterkopplingsmote-rapport-region-nordmark.md",
+            "2026-03-10-aterkopplingsmote-rapport-region-soderas.md",
+            "2026-03-10-aterkopplingsmote-natverkssammanfattning.md",
+            "2027-03-09-uppfoljningsmote-protokoll.md",
+            "2027-03-09-uppfoljningsmote-rapport-region-nordmark.md",
+            "2027-03-09-uppfoljningsmote-rapport-region-soderas.md",
+            "2027-03-09-uppfoljningsmote-natverkssammanfattning.md",
+        )
+    ]
+    + [
+        f"en/{n}"
+        for n in (
+            "2026-02-03-introductory-meeting-minutes.md",
+            "2026-03-10-feedback-meeting-minutes.md",
+            "2026-03-10-feedback-meeting-report-region-nordmark.md",
+            "2026-03-10-feedback-meeting-report-region-soderas.md",
+            "2026-03-10-feedback-meeting-network-summary.md",
+            "2027-03-09-follow-up-meeting-minutes.md",
+            "2027-03-09-follow-up-meeting-report-region-nordmark.md",
+            "2027-03-09-follow-up-meeting-report-region-soderas.md",
+            "2027-03-09-follow-up-meeting-network-summary.md",
+        )
+    ]
 )
 
 
@@ -242,8 +365,13 @@ SECTIONS = {1: "§ 1 Återkoppling till Region Nordmark", 2: "§ 2 Återkoppling
 
 def test_minutes_follow_the_agenda_in_numbered_sections(golden_record):
     headings = [path for path in outline(render_minutes(golden_record, "sv")) if len(path) <= 2]
-    assert headings == [(MT,), (MT, SECTIONS[1]), (MT, SECTIONS[2]), (MT, "§ 3 Överenskommet innehåll i rapporterna"),
-                        (MT, "§ 4 Nästa möte")]
+    assert headings == [
+        (MT,),
+        (MT, SECTIONS[1]),
+        (MT, SECTIONS[2]),
+        (MT, "§ 3 Överenskommet innehåll i rapporterna"),
+        (MT, "§ 4 Nästa möte"),
+    ]
 
 
 def test_every_note_sits_once_under_its_party_and_question_with_its_category(golden_record):
@@ -266,7 +394,9 @@ def test_header_has_date_actual_time_present_and_roles_and_no_template_line(gold
     assert "- **Sekreterare:** Karin Ljungqvist, HFS-sekretariatet" in minutes
     assert "- Region Söderås: Helena Åkesson (processledare), Fredrik Dahlberg (hälsoprocessledare)" in minutes
     assert "Mall" not in minutes and "Plats" not in render_minutes(golden_record, "sv")
-    assert minutes.endswith("Justeras\n\nRegion Nordmark\n\nRegion Söderås\n\n*Sammanställt 10 mars 2026 kl. 13.40 med hfs-tui*\n")
+    assert minutes.endswith(
+        "Justeras\n\nRegion Nordmark\n\nRegion Söderås\n\n*Sammanställt 10 mars 2026 kl. 13.40 med hfs-tui*\n"
+    )
     present = replace(golden_record, present={golden_record.parties[0].id: ("Anna Bergström",)})
     assert "- Region Nordmark: Anna Bergström\n" in render_minutes(present, "sv")
 
@@ -291,20 +421,31 @@ def test_empty_sections_are_left_out_and_silent_questions_are_listed(golden_reco
     blocks = parse(render_minutes(golden_record, "sv"))
     assert not [text for _, _, text in blocks if text.startswith("Inga")]
     silent = [text for path, kind, text in blocks if text.startswith("Frågor utan anteckningar")]
-    assert silent == ["Frågor utan anteckningar: 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17.",
-                      "Frågor utan anteckningar: 2, 4, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17."]
+    assert silent == [
+        "Frågor utan anteckningar: 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17.",
+        "Frågor utan anteckningar: 2, 4, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17.",
+    ]
     empty = make_record([])
     assert [h[-1] for h in outline(render_minutes(empty, "sv"))][1:] == [
-        "§ 1 Återkoppling till Region Nordmark", "§ 2 Återkoppling till Region Söderås"]
+        "§ 1 Återkoppling till Region Nordmark",
+        "§ 2 Återkoppling till Region Söderås",
+    ]
 
 
 def test_decisions_get_their_own_section_and_an_unknown_category_is_a_plain_note():
-    record = make_record([note(1, "Rapporten skickas före 1 maj.", category="decision", question=2),
-                          note(2, "Okänd sort", category="something-new")])
+    record = make_record(
+        [
+            note(1, "Rapporten skickas före 1 maj.", category="decision", question=2),
+            note(2, "Okänd sort", category="something-new"),
+        ]
+    )
     minutes = render_minutes(record, "sv")
     title = "Protokoll från återkopplingsmöte – Region Nordmark och Region Söderås"
     assert ((title, "§ 3 Beslut"), "Fråga 2. Rapporten skickas före 1 maj.") in items(minutes)
-    assert ((title, "§ 1 Återkoppling till Region Nordmark", "Fråga 1. Fråga nummer 1?"), "Anteckning: Okänd sort") in items(minutes)
+    assert (
+        (title, "§ 1 Återkoppling till Region Nordmark", "Fråga 1. Fråga nummer 1?"),
+        "Anteckning: Okänd sort",
+    ) in items(minutes)
 
 
 def test_party_report_holds_only_its_own_agreed_notes(golden_record):
@@ -326,11 +467,17 @@ def test_party_report_has_background_summary_per_question_and_action_plan(golden
     summary = [path[-1] for path in outline(report) if len(path) == 3 and path[1] == "Sammanfattning"]
     assert summary == ["Vad är bra", "Vad kan förbättras", "Goda exempel att ta med sig hem"]
     question = (title, "Per fråga", "Fråga 1. Hur är det hälsofrämjande arbetet organiserat?")
-    assert (question, "Förbättringsområde: Det saknas en styrgrupp; det hälsofrämjande arbetet har inget samlat "
-            "forum på ledningsnivå.") in items(report)
+    assert (
+        question,
+        "Förbättringsområde: Det saknas en styrgrupp; det hälsofrämjande arbetet har inget samlat "
+        "forum på ledningsnivå.",
+    ) in items(report)
     written = [text for path, text in items(report) if path == question and text.startswith(("+ ", "− "))]
-    assert written and all(a.comment in " ".join(written) for a in golden_record.assessments
-                           if a.party_id == golden_record.parties[1].id and a.question_id == golden_record.questions[0].id)
+    assert written and all(
+        a.comment in " ".join(written)
+        for a in golden_record.assessments
+        if a.party_id == golden_record.parties[1].id and a.question_id == golden_record.questions[0].id
+    )
     assert "Region Nordmarks skriftliga bedömning:" in report and "Söderåss" not in report
 
 
@@ -338,13 +485,17 @@ def test_actions_sharing_a_goal_stand_under_it_and_follow_up_adds_status_columns
     record = golden_records["feedback"]
     nordmark = record.parties[0]
     goal = "Ett gemensamt mål"
-    actions = (Action(91, 1, nordmark.id, goal, activities="Första aktiviteten", in_report=True),
-               Action(92, 1, nordmark.id, goal, activities="Andra aktiviteten", in_report=True))
+    actions = (
+        Action(91, 1, nordmark.id, goal, activities="Första aktiviteten", in_report=True),
+        Action(92, 1, nordmark.id, goal, activities="Andra aktiviteten", in_report=True),
+    )
     report = render_party_report(replace(record, actions=actions, notes=()), nordmark, "sv")
     assert f"| {goal} | Första aktiviteten |  |  |  |\n|  | Andra aktiviteten |  |  |  |" in report
     follow_up = render_party_report(golden_records["follow_up"], nordmark, "sv")
-    assert ("| Status | Vad har uppnåtts | Hur vidmakthålls förbättringsarbetet |" in follow_up
-            and "| Genomförd | Indikatorerna redovisas varje tertial sedan maj 2027. |" in follow_up)
+    assert (
+        "| Status | Vad har uppnåtts | Hur vidmakthålls förbättringsarbetet |" in follow_up
+        and "| Genomförd | Indikatorerna redovisas varje tertial sedan maj 2027. |" in follow_up
+    )
 
 
 def test_actions_left_out_of_the_report_are_not_in_it(golden_record):
@@ -359,12 +510,19 @@ def test_intro_protokoll_records_what_step_one_agreed(golden_records):
     minutes = render_minutes(golden_records["intro"], "sv")
     title = "Protokoll från inledande möte – Region Nordmark och Region Söderås"
     assert [p[-1] for p in outline(minutes) if len(p) == 2] == [
-        "§ 1 Genomgång av instruktionen", "§ 2 Vilka frågor ska besvaras",
-        "§ 3 Sekretess, rapportform och tidsuppskattning", "§ 4 Övriga anteckningar", "§ 5 Nästa möte"]
+        "§ 1 Genomgång av instruktionen",
+        "§ 2 Vilka frågor ska besvaras",
+        "§ 3 Sekretess, rapportform och tidsuppskattning",
+        "§ 4 Övriga anteckningar",
+        "§ 5 Nästa möte",
+    ]
     assert "**Beslut:** Frågorna 1–17 besvaras." in minutes
     assert "- **Tidsuppskattning:** Region Nordmark: cirka 12 timmar; Region Söderås: cirka 12 timmar" in minutes
     assert "Återkopplingsmöte" in minutes.split("§ 5 Nästa möte")[1]
-    assert ((title, "§ 4 Övriga anteckningar"), "Anteckning: Svaren skickas till den andra regionen senast 3 mars.") in items(minutes)
+    assert (
+        (title, "§ 4 Övriga anteckningar"),
+        "Anteckning: Svaren skickas till den andra regionen senast 3 mars.",
+    ) in items(minutes)
     assert "Region Nordmark\n\n-" not in minutes  # joint notes, not under party A
 
 
@@ -380,7 +538,9 @@ def test_follow_up_minutes_show_the_plan_next_to_status_and_new_actions(golden_r
     minutes = render_minutes(golden_records["follow_up"], "sv")
     section = minutes.split("§ 1 Uppföljning för Region Nordmark")[1].split("§ 2")[0]
     assert "- Tidplan: Från januari 2027\n" in section and "- Ansvariga: Anna Bergström, Erik Holmgren\n" in section
-    assert "- Uppföljning av målet: Tertialrapporten redovisar resultat för alla sju mål\n- Status: Genomförd" in section
+    assert (
+        "- Uppföljning av målet: Tertialrapporten redovisar resultat för alla sju mål\n- Status: Genomförd" in section
+    )
     assert "### Nya åtgärder\n\n- **Allmänt:** Ta fram målvärden för de tre indikatorer som saknar dem." in section
 
 
@@ -388,8 +548,33 @@ def test_follow_up_minutes_show_the_plan_next_to_status_and_new_actions(golden_r
 
 
 PARTIES = (Party(1, 1, "a", "Region Nordmark", "region"), Party(2, 1, "b", "Region Söderås", "region"))
-MARKERS = ("# ", "---", "===", "|", "```", "<html>", "[länk](x)", "*", "_", "1. ", "+ ", "- ", "\n", "> ", "&amp;",
-           "\\", "`", "<!--", "    ", "\t", "~~~", "![bild](x)", "\x1b[2J", "**", "[ref]: x")
+MARKERS = (
+    "# ",
+    "---",
+    "===",
+    "|",
+    "```",
+    "<html>",
+    "[länk](x)",
+    "*",
+    "_",
+    "1. ",
+    "+ ",
+    "- ",
+    "\n",
+    "> ",
+    "&amp;",
+    "\\",
+    "`",
+    "<!--",
+    "    ",
+    "\t",
+    "~~~",
+    "![bild](x)",
+    "\x1b[2J",
+    "**",
+    "[ref]: x",
+)
 
 
 def make_record(notes: list[Note], questions: int = 6) -> MeetingRecord:
@@ -401,8 +586,10 @@ def make_record(notes: list[Note], questions: int = 6) -> MeetingRecord:
         members=(Member(1, 1, "Anna", "processledare"), Member(2, 2, "Helena", "")),
         questions=tuple(Question(i, 1, i, str(i), f"Fråga nummer {i}?") for i in range(1, questions + 1)),
         meeting=meeting,
-        slots=(Slot(1, 1, 1, "Återkoppling till Region Nordmark", 90, 1),
-               Slot(2, 1, 2, "Återkoppling till Region Söderås", 90, 2)),
+        slots=(
+            Slot(1, 1, 1, "Återkoppling till Region Nordmark", 90, 1),
+            Slot(2, 1, 2, "Återkoppling till Region Söderås", 90, 2),
+        ),
         timer_events=(),
         notes=tuple(notes),
         actions=(),
@@ -410,11 +597,20 @@ def make_record(notes: list[Note], questions: int = 6) -> MeetingRecord:
     )
 
 
-def note(note_id: int, text: str, party: int = 1, category: Category = S, question: int | None = 1,
-         in_report: bool = True, share: Share = NET, deleted: bool = False) -> Note:
+def note(
+    note_id: int,
+    text: str,
+    party: int = 1,
+    category: Category = S,
+    question: int | None = 1,
+    in_report: bool = True,
+    share: Share = NET,
+    deleted: bool = False,
+) -> Note:
     stamp = to_iso(T0)
-    return Note(note_id, 1, party, question, party, category, text, in_report, share, stamp, stamp,
-                stamp if deleted else None)
+    return Note(
+        note_id, 1, party, question, party, category, text, in_report, share, stamp, stamp, stamp if deleted else None
+    )
 
 
 def random_notes(seed: int, count: int) -> list[Note]:
@@ -423,9 +619,18 @@ def random_notes(seed: int, count: int) -> list[Note]:
     for note_id in range(1, count + 1):
         noise = "".join(rng.choice(MARKERS) + rng.choice(("ord", "text", "", " ")) for _ in range(rng.randint(0, 5)))
         text = f"{noise} N{note_id:06d}X {noise}" if rng.random() < 0.5 else f"N{note_id:06d}X{noise}"
-        result.append(note(note_id, text, party=rng.choice((1, 2)), category=rng.choice(list(Category)),
-                           question=rng.choice((None, 1, 2, 3, 4, 5, 6, 99)), in_report=rng.random() < 0.5,
-                           share=rng.choice((IN, NET)), deleted=rng.random() < 0.1))
+        result.append(
+            note(
+                note_id,
+                text,
+                party=rng.choice((1, 2)),
+                category=rng.choice(list(Category)),
+                question=rng.choice((None, 1, 2, 3, 4, 5, 6, 99)),
+                in_report=rng.random() < 0.5,
+                share=rng.choice((IN, NET)),
+                deleted=rng.random() < 0.1,
+            )
+        )
     return result
 
 
@@ -474,14 +679,44 @@ def test_generated_notes_keep_every_document_in_shape(seed):
 # ------------------------------------------------------------------ structure-breaking texts
 
 BREAKERS = [
-    "# Inte en rubrik", "## Fråga 99. Falsk fråga", "text\n---\nmer text", "rubrik\n===", "a | b | c",
-    "| a | b |\n|---|---|\n| c | d |", "```python\nprint('hej')\n```", "~~~\nkod\n~~~", "`inline kod`",
-    "<script>alert('x')</script>", "<b>fet</b> <!-- kommentar -->", "[länk](http://example.com) och ![bild](x.png)",
-    "[ref]\n\n[ref]: http://example.com", "*kursiv* **fet** _under_ __dubbel__", "1. första\n2. andra",
-    "1) parentes", "+ plus\n- minus\n* stjärna", "- lista", "> citat", "    indraget som kod", "\tflik",
-    "backslash\\\nnästa", "två mellanslag  \nnästa", "&amp; &copy; &#169;", "<http://example.com>",
-    "\x1b]0;titel\x07 kontrolltecken", "***", "___", "- - -", "\\* redan escapad", "[ ] uppgift", "slut \\",
-    "text\n\n\n\nefter tomma rader", "#", "-", "1.", "=", "Fråga #3 ###",
+    "# Inte en rubrik",
+    "## Fråga 99. Falsk fråga",
+    "text\n---\nmer text",
+    "rubrik\n===",
+    "a | b | c",
+    "| a | b |\n|---|---|\n| c | d |",
+    "```python\nprint('hej')\n```",
+    "~~~\nkod\n~~~",
+    "`inline kod`",
+    "<script>alert('x')</script>",
+    "<b>fet</b> <!-- kommentar -->",
+    "[länk](http://example.com) och ![bild](x.png)",
+    "[ref]\n\n[ref]: http://example.com",
+    "*kursiv* **fet** _under_ __dubbel__",
+    "1. första\n2. andra",
+    "1) parentes",
+    "+ plus\n- minus\n* stjärna",
+    "- lista",
+    "> citat",
+    "    indraget som kod",
+    "\tflik",
+    "backslash\\\nnästa",
+    "två mellanslag  \nnästa",
+    "&amp; &copy; &#169;",
+    "<http://example.com>",
+    "\x1b]0;titel\x07 kontrolltecken",
+    "***",
+    "___",
+    "- - -",
+    "\\* redan escapad",
+    "[ ] uppgift",
+    "slut \\",
+    "text\n\n\n\nefter tomma rader",
+    "#",
+    "-",
+    "1.",
+    "=",
+    "Fråga #3 ###",
 ]
 
 
@@ -493,12 +728,18 @@ def test_user_text_stays_literal_inside_its_bullet(text):
     for markdown, path, shown in (
         (render_minutes(record, "sv"), (MT, SECTIONS[1], "Fråga 1. Fråga nummer 1?"), f"Styrka: {literal(text)}"),
         (render_party_report(record, PARTIES[0], "sv"), (report, "Sammanfattning", "Vad är bra"), literal(text)),
-        (render_party_report(record, PARTIES[0], "sv"), (report, "Per fråga", "Fråga 1. Fråga nummer 1?"),
-         f"Styrka: {literal(text)}"),
+        (
+            render_party_report(record, PARTIES[0], "sv"),
+            (report, "Per fråga", "Fråga 1. Fråga nummer 1?"),
+            f"Styrka: {literal(text)}",
+        ),
         (render_network_summary(record, "sv"), ("Nätverkssammanfattning: Test", party, "Styrkor"), literal(text)),
     ):
         assert (path, shown) in items(markdown)
-    assert [p for p in outline(render_minutes(record, "sv")) if len(p) == 2][:2] == [(MT, SECTIONS[1]), (MT, SECTIONS[2])]
+    assert [p for p in outline(render_minutes(record, "sv")) if len(p) == 2][:2] == [
+        (MT, SECTIONS[1]),
+        (MT, SECTIONS[2]),
+    ]
     page = render_html(render_minutes(record, "sv"), "Protokoll")
     assert "<script" not in page and "<b>" not in page and "<!--" not in page and "<a " not in page
 
@@ -506,14 +747,19 @@ def test_user_text_stays_literal_inside_its_bullet(text):
 @pytest.mark.parametrize("text", ["<b>Region</b> #1", "Region | Väst", "Region\n# Nord", "*Region* [x](y)"])
 def test_names_and_question_texts_cannot_break_headings_or_tables(text):
     record = make_record([note(1, "anteckning")])
-    record = replace(record, parties=(replace(PARTIES[0], name=text), PARTIES[1]),
-                     questions=(replace(record.questions[0], text=text),),
-                     slots=(replace(record.slots[0], title=text), record.slots[1]))
+    record = replace(
+        record,
+        parties=(replace(PARTIES[0], name=text), PARTIES[1]),
+        questions=(replace(record.questions[0], text=text),),
+        slots=(replace(record.slots[0], title=text), record.slots[1]),
+    )
     minutes = render_minutes(record, "sv")
     flat = " ".join(literal(text).split("\n"))
     title = f"Protokoll från återkopplingsmöte – {flat} och Region Söderås"
     assert outline(minutes)[:2] == [(title,), (title, f"§ 1 {flat}")]
-    assert outline(render_party_report(record, record.parties[0], "sv"))[0] == (f"Rapport från kollegialt lärande – {flat}",)
+    assert outline(render_party_report(record, record.parties[0], "sv"))[0] == (
+        f"Rapport från kollegialt lärande – {flat}",
+    )
     tokens = markdown_parser().parse(minutes)
     assert sum(t.type == "tr_open" for t in tokens) == 4  # header, two slots, total
     assert sum(t.type in ("th_open", "td_open") for t in tokens) == 16  # a pipe in a title adds no cell

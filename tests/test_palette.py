@@ -6,10 +6,11 @@ Nothing depends on remembering a key: a facilitator sharing the screen can find 
 from __future__ import annotations
 
 import importlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
 from textual.widgets import DataTable
 
 from hfs_tui import i18n
@@ -17,7 +18,6 @@ from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
 from hfs_tui.store import Store
 
 # screen -> (module that must exist, how the app opens it)
@@ -35,7 +35,7 @@ PALETTE_ACTIONS = {"command_palette", "app.command_palette"}  # the palette's ow
 
 @pytest.fixture
 def review_db(tmp_path: Path):
-    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     store = Store.open(tmp_path / "t.db", clock=clock)
     review = load_sample(store, "region")
     store.close()
@@ -107,7 +107,9 @@ async def test_palette_names_are_unique_and_in_the_language_of_the_screen(review
         titles = [command.title for command in app.get_system_commands(screen)]
         assert len(titles) == len(set(titles)), f"{name}: two palette entries share a name"
         # Textual's own titles; in English "Quit" and "Screenshot" are also our own words.
-        textual_titles = {"Theme", "Keys", "Maximize", "Minimize"} | ({"Quit", "Screenshot"} if language == "sv" else set())
+        textual_titles = {"Theme", "Keys", "Maximize", "Minimize"} | (
+            {"Quit", "Screenshot"} if language == "sv" else set()
+        )
         untranslated = textual_titles & set(titles)
         assert not untranslated, f"{name}: Textual's own palette entries shown untranslated: {untranslated}"
 

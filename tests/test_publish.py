@@ -24,7 +24,12 @@ WORD = "styrgrupp"  # every generated note carries it, so every note is a candid
 
 def make_review(store: Store, a: str, b: str):
     review = store.create_review("region", a, b)
-    return review, store.meeting_of_kind(review.id, MeetingKind.FEEDBACK), store.parties(review.id), store.questions(review.id)
+    return (
+        review,
+        store.meeting_of_kind(review.id, MeetingKind.FEEDBACK),
+        store.parties(review.id),
+        store.questions(review.id),
+    )
 
 
 def archive(path) -> Database:
@@ -54,7 +59,9 @@ def test_only_released_notes_in_the_report_are_published(store, tmp_path):
     store.update_review(review.id, facilitator="Fia Facilitator", confidentiality="Hemligt avtal")
     store.set_answer(questions[0].id, a.id, "Svaret är internt")
     store.import_assessments(a.id, b.id, [(questions[0].id, Sign.PLUS, "Bedömningen är intern")])
-    good = store.add_note(meeting.id, a.id, Category.GOOD_EXAMPLE, "Gott exempel: hälsosamtal", question_id=questions[0].id)
+    good = store.add_note(
+        meeting.id, a.id, Category.GOOD_EXAMPLE, "Gott exempel: hälsosamtal", question_id=questions[0].id
+    )
     store.set_note_flags(good.id, in_report=True, share=Share.NETWORK)
     internal = store.add_note(meeting.id, b.id, Category.STRENGTH, "Intern styrka", question_id=questions[0].id)
     store.set_note_flags(internal.id, in_report=True)
@@ -66,11 +73,26 @@ def test_only_released_notes_in_the_report_are_published(store, tmp_path):
     assert {r["name"] for r in db["parties"].rows} == {"Region Nordmark", "Region Söderås"}
     assert db["questions"].count == 17
     everything = "\n".join(
-        json.dumps(list(db[table].rows), ensure_ascii=False) for table in db.table_names() if not table.endswith(("_data", "_idx", "_docsize", "_config"))
+        json.dumps(list(db[table].rows), ensure_ascii=False)
+        for table in db.table_names()
+        if not table.endswith(("_data", "_idx", "_docsize", "_config"))
     )
-    for secret in ("Anna Andersson", "Fia Facilitator", "Hemligt avtal", "Svaret är internt", "Bedömningen är intern", "Intern styrka", "Inför styrgrupp"):
+    for secret in (
+        "Anna Andersson",
+        "Fia Facilitator",
+        "Hemligt avtal",
+        "Svaret är internt",
+        "Bedömningen är intern",
+        "Intern styrka",
+        "Inför styrgrupp",
+    ):
         assert secret not in everything
-    assert [r[0] for r in db.execute("SELECT n.id FROM notes_fts f JOIN notes n ON n.rowid = f.rowid WHERE notes_fts MATCH 'hälsosamtal'")]
+    assert [
+        r[0]
+        for r in db.execute(
+            "SELECT n.id FROM notes_fts f JOIN notes n ON n.rowid = f.rowid WHERE notes_fts MATCH 'hälsosamtal'"
+        )
+    ]
     db.conn.close()
     with pytest.raises(StoreError):
         Store.open(out)  # an archive is not an hfs-tui database
@@ -105,7 +127,9 @@ def test_a_second_database_adds_its_reviews_and_a_merge_keys_them_by_uid(tmp_pat
     two = Store.open(tmp_path / "two.db", clock=clock)
     for store, names in ((one, ("Region A", "Region B")), (two, ("Vårdcentral C", "Vårdcentral D"))):
         _review, meeting, (a, _b), questions = make_review(store, *names)
-        n = store.add_note(meeting.id, a.id, Category.GOOD_EXAMPLE, f"Exempel från {names[0]}", question_id=questions[0].id)
+        n = store.add_note(
+            meeting.id, a.id, Category.GOOD_EXAMPLE, f"Exempel från {names[0]}", question_id=questions[0].id
+        )
         store.set_note_flags(n.id, in_report=True, share=Share.NETWORK)
     publish(one.db, tmp_path / "one-pub.db")
     publish(two.db, tmp_path / "two-pub.db")
@@ -125,8 +149,14 @@ def test_a_second_database_adds_its_reviews_and_a_merge_keys_them_by_uid(tmp_pat
 
 def test_actions_are_published_only_when_their_flags_say_network(store, tmp_path):
     review, _meeting, (a, _b), _questions = make_review(store, "Region Nordmark", "Region Söderås")
-    done = store.add_action(review.id, a.id, "Årlig uppföljning", status="done", outcome="Alla enheter följs upp",
-                            responsible="Anna Andersson")
+    done = store.add_action(
+        review.id,
+        a.id,
+        "Årlig uppföljning",
+        status="done",
+        outcome="Alla enheter följs upp",
+        responsible="Anna Andersson",
+    )
     store.add_action(review.id, a.id, "Intern åtgärd")
     store.set_action_flags(done.id, in_report=True, share=Share.NETWORK)
     out = publish(store.db, tmp_path / "network.db")
@@ -168,7 +198,9 @@ def test_the_canned_queries_run_in_datasette(store, tmp_path):
     assert [(r["nr"], r["part"], r["gott_exempel"]) for r in results["goda_exempel_per_fraga"]] == [
         (4, "Region Nordmark", "Hälsosamtal i väntrummet")
     ]
-    assert [(r["status"], r["uppnått"]) for r in results["uppnadda_forbattringar"]] == [("genomförd", "Styrgruppen möts")]
+    assert [(r["status"], r["uppnått"]) for r in results["uppnadda_forbattringar"]] == [
+        ("genomförd", "Styrgruppen möts")
+    ]
     assert [r["text"] for r in results["search"]] == ["Hälsosamtal i väntrummet"]
 
 
@@ -212,7 +244,10 @@ def test_randomized_ownership_never_leaks(tmp_path, clock):
         choice = rng.random()
         if choice < 0.45 or not note_ids:
             n = store.add_note(
-                meeting.id, rng.choice(parties).id, rng.choice(list(Category)), f"{WORD} not {step} {rng.random()}",
+                meeting.id,
+                rng.choice(parties).id,
+                rng.choice(list(Category)),
+                f"{WORD} not {step} {rng.random()}",
                 question_id=rng.choice([None, *[q.id for q in questions]]),
             )
             store.set_note_flags(n.id, in_report=rng.random() < 0.5, share=rng.choice(list(Share)))
@@ -251,7 +286,8 @@ def check_no_leak(store: Store, probe_id: int, tmp_path, step, previous):
     merged = merge([previous or out, out], tmp_path / "merged.db")
     assert published_note_ids(merged) == allowed, step
     live_texts = {
-        row[0] for row in store.db.execute(f"SELECT text FROM notes WHERE id IN ({','.join(map(str, allowed)) or 'NULL'})")
+        row[0]
+        for row in store.db.execute(f"SELECT text FROM notes WHERE id IN ({','.join(map(str, allowed)) or 'NULL'})")
     }
     db = archive(merged)
     assert {row[0] for row in db.execute("SELECT text FROM notes")} == live_texts  # the current text, not an old one

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hfs_tui.screens.meeting import MeetingScreen
+from hfs_tui.screens.too_small import TooSmall
+from hfs_tui.screens.widgets.dialogs import HelpScreen
 from textual.widgets import Footer
 
 from hfs_tui import i18n
@@ -14,9 +17,6 @@ from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import MeetingKind
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.widgets.dialogs import HelpScreen
-from hfs_tui.screens.meeting import MeetingScreen
-from hfs_tui.screens.too_small import TooSmall
 from hfs_tui.store import Store
 
 OPENERS = {
@@ -34,7 +34,7 @@ RAPID = [(80, 24), (250, 70), (81, 25), (120, 36), (79, 23), (200, 60), (80, 70)
 
 @pytest.fixture
 def review_db(tmp_path: Path):
-    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     store = Store.open(tmp_path / "t.db", clock=clock)
     review = load_sample(store, "region")
     store.close()

@@ -8,10 +8,9 @@ import sqlite3
 import pytest
 from sqlite_utils import Database
 
-from hfs_tui.store import schema
 from hfs_tui.cli import main
 from hfs_tui.model import Category, MeetingKind, Share, Sign
-from hfs_tui.store import Store
+from hfs_tui.store import Store, schema
 from hfs_tui.store.search import HIGHLIGHT_END, HIGHLIGHT_START, fts_query, search, snippet_parts
 
 SEARCH_MIGRATION = "m004_network_search_and_review_uid"
@@ -74,17 +73,62 @@ def test_all_words_are_required_and_ranked_by_relevance(store):
 
 
 HOSTILE = [
-    '"', '""', '"""', "*", "**", "-", "--x", "-styrgrupp", "NEAR", "NEAR(a b)", "NEAR/3", "AND", "OR", "NOT",
-    "a AND", "OR b", "NOT styrgrupp", "(", ")", "()", "((styrgrupp", "styrgrupp)", "text:styrgrupp", ":", "^",
-    "^styrgrupp", "{text}: x", "[", "]", "\\", "'", "''; DROP TABLE notes; --", "\x00", "\x1b[31m", "\u202e",
-    "a\nb", "\t", "x*y*", '"styrgrupp', 'styr"grupp', "+", "-", "✓", "😀", "中文", "_", "__init__", "%", "?",
+    '"',
+    '""',
+    '"""',
+    "*",
+    "**",
+    "-",
+    "--x",
+    "-styrgrupp",
+    "NEAR",
+    "NEAR(a b)",
+    "NEAR/3",
+    "AND",
+    "OR",
+    "NOT",
+    "a AND",
+    "OR b",
+    "NOT styrgrupp",
+    "(",
+    ")",
+    "()",
+    "((styrgrupp",
+    "styrgrupp)",
+    "text:styrgrupp",
+    ":",
+    "^",
+    "^styrgrupp",
+    "{text}: x",
+    "[",
+    "]",
+    "\\",
+    "'",
+    "''; DROP TABLE notes; --",
+    "\x00",
+    "\x1b[31m",
+    "\u202e",
+    "a\nb",
+    "\t",
+    "x*y*",
+    '"styrgrupp',
+    'styr"grupp',
+    "+",
+    "-",
+    "✓",
+    "😀",
+    "中文",
+    "_",
+    "__init__",
+    "%",
+    "?",
 ]
 
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_query_strings_are_plain_searches(store, query):
     _, meeting, (a, _b), questions = make_review(store)
-    note(store, meeting, a, "styrgrupp med [/] och (parenteser) samt \"citat\"", questions[0])
+    note(store, meeting, a, 'styrgrupp med [/] och (parenteser) samt "citat"', questions[0])
     search(store.db, query)  # never an FTS syntax error
     if query.strip("\"'()[]*-:^\\{} \n\t\x00") == "styrgrupp":
         assert search(store.db, query)
@@ -93,7 +137,7 @@ def test_hostile_query_strings_are_plain_searches(store, query):
 def test_random_query_strings_never_fail(store):
     _, meeting, (a, _b), questions = make_review(store)
     note(store, meeting, a, "styrgrupp NEAR handlingsplan AND mål", questions[0])
-    alphabet = list('"*-()^:+{}[]\\\'.,;!?\x00\x1b\n\t åäöÅÄÖ') + ["NEAR", "AND", "OR", "NOT", "styr", "mål", "é"]
+    alphabet = list("\"*-()^:+{}[]\\'.,;!?\x00\x1b\n\t åäöÅÄÖ") + ["NEAR", "AND", "OR", "NOT", "styr", "mål", "é"]
     rng = random.Random(1414)
     for _ in range(500):
         query = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
@@ -177,8 +221,15 @@ def test_the_migration_builds_the_index_and_uids_for_an_existing_database(tmp_pa
     db["questions"].insert({"id": 1, "review_id": 1, "position": 1, "text": "Hur?"})
     db["meetings"].insert({"id": 1, "review_id": 1, "kind": "feedback", "title": "M", "created_at": "2025-01-01"})
     db["notes"].insert(
-        {"meeting_id": 1, "party_id": 1, "question_id": 1, "category": "strength", "text": "Förankrad styrgrupp",
-         "created_at": "2025", "updated_at": "2025"}
+        {
+            "meeting_id": 1,
+            "party_id": 1,
+            "question_id": 1,
+            "category": "strength",
+            "text": "Förankrad styrgrupp",
+            "created_at": "2025",
+            "updated_at": "2025",
+        }
     )
     db["answers"].insert({"question_id": 1, "party_id": 2, "text": "Handlingsplanen", "updated_at": "2025"})
     db.conn.commit()
@@ -273,11 +324,11 @@ def test_cli_search_prints_ranked_hits_escaped_for_the_terminal(tmp_path, capsys
 
 
 async def test_the_search_screen_shows_ranked_hits_and_enter_opens_the_meeting_at_the_question(tmp_path, clock):
+    from hfs_tui.screens.meeting import MeetingScreen
+    from hfs_tui.screens.search import SearchScreen
     from textual.widgets import Input, OptionList
 
     from hfs_tui.app import make_app
-    from hfs_tui.screens.meeting import MeetingScreen
-    from hfs_tui.screens.search import SearchScreen
 
     path = tmp_path / "screen.db"
     store = Store.open(path, clock=clock)
@@ -295,7 +346,10 @@ async def test_the_search_screen_shows_ranked_hits_and_enter_opens_the_meeting_a
         assert [(h.kind, h.source_id) for h in screen.hits] == [("note", hostile.id)]
         prompt = screen.query_one("#search-hits", OptionList).get_option_at_index(0).prompt
         assert "[bold]Styrgruppen[/]" in prompt.plain and "\x1b" not in prompt.plain
-        assert any(span.style == "bold reverse" and prompt.plain[span.start:span.end] == "Styrgruppen" for span in prompt.spans)
+        assert any(
+            span.style == "bold reverse" and prompt.plain[span.start : span.end] == "Styrgruppen"
+            for span in prompt.spans
+        )
         assert "fråga 5" in prompt.plain and "Region Nordmark" in prompt.plain
         screen.query_one(Input).value = '"NEAR( -'  # hostile typing: no crash, no hits
         await pilot.pause(0.3)
@@ -312,8 +366,9 @@ async def test_the_search_screen_shows_ranked_hits_and_enter_opens_the_meeting_a
 
 
 async def test_from_a_review_the_screen_shows_other_reviews_only_released(tmp_path, clock):
-    from hfs_tui.app import make_app
     from hfs_tui.screens.search import SearchScreen
+
+    from hfs_tui.app import make_app
 
     path = tmp_path / "perspective.db"
     store = Store.open(path, clock=clock)
@@ -388,5 +443,8 @@ def test_the_snippet_is_cut_around_the_match_and_marks_prefix_matches():
     assert len(snippet) < 200
     assert make_snippet("kort text", [["saknas"]]) == "kort text"
     assert snippet_parts(make_snippet("styr-grupp och styrning", [["styr", "grupp"]])) == [
-        ("styr", True), ("-", False), ("grupp", True), (" och styrning", False)  # "styr" of a phrase is whole
+        ("styr", True),
+        ("-", False),
+        ("grupp", True),
+        (" och styrning", False),  # "styr" of a phrase is whole
     ]

@@ -100,7 +100,9 @@ def test_a_bad_file_is_a_one_line_error_naming_the_file(config_file, content, ex
     assert "\n" not in message
 
 
-@pytest.mark.parametrize(("word", "value"), [("ja", True), ("true", True), ("on", True), ("nej", False), ("off", False), ("0", False)])
+@pytest.mark.parametrize(
+    ("word", "value"), [("ja", True), ("true", True), ("on", True), ("nej", False), ("off", False), ("0", False)]
+)
 def test_bell_accepts_swedish_and_english_words(word, value):
     assert user_settings.set_value(Settings(), "bell", word).bell is value
 
@@ -196,7 +198,12 @@ def test_options_win_over_the_settings(capsys, started, tmp_path):
     db = tmp_path / "option.db"
     assert run(capsys, "--lang", "sv", "--theme", "hfs-contrast-dark", "--no-bell", "--db", str(db))[0] == 0
     (call,) = started
-    assert (call["path"], call["language"], call["settings"].theme, call["bell"]) == (db, "sv", "hfs-contrast-dark", False)
+    assert (call["path"], call["language"], call["settings"].theme, call["bell"]) == (
+        db,
+        "sv",
+        "hfs-contrast-dark",
+        False,
+    )
 
 
 def test_the_env_var_wins_over_the_settings_database(capsys, started, monkeypatch, tmp_path):
@@ -271,7 +278,9 @@ def test_config_set_keeps_the_users_comments_blank_lines_and_order(capsys, confi
     config_file.write_text(COMMENTED, encoding="utf-8")
     assert run(capsys, "config", "set", "theme", "hfs-contrast-dark")[0] == 0
     assert config_file.read_text(encoding="utf-8") == COMMENTED + 'theme = "hfs-contrast-dark"\n'
-    assert user_settings.load() == Settings(language="sv", bell=False, export_dir="~/Dokument/HFS", theme="hfs-contrast-dark")
+    assert user_settings.load() == Settings(
+        language="sv", bell=False, export_dir="~/Dokument/HFS", theme="hfs-contrast-dark"
+    )
 
 
 def test_config_set_changes_a_value_in_place_and_keeps_its_comment(capsys, config_file):

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hfs_tui.screens.meeting import MeetingScreen
+from hfs_tui.screens.setup.dialogs import MemberForm
+from hfs_tui.screens.setup.screen import SetupScreen
+from hfs_tui.screens.widgets.dialogs import ConfirmDialog
+from hfs_tui.screens.widgets.forms import ChoicePrompt, TextAreaPrompt, TextPrompt
 from textual.widgets import TextArea
 
 from hfs_tui.app import make_app
 from hfs_tui.model import MeetingKind
-from hfs_tui.screens.widgets.dialogs import ConfirmDialog
-from hfs_tui.screens.widgets.forms import ChoicePrompt, TextAreaPrompt, TextPrompt
-from hfs_tui.screens.meeting import MeetingScreen
-from hfs_tui.screens.setup.screen import SetupScreen
-from hfs_tui.screens.setup.dialogs import MemberForm
 from hfs_tui.setup_rules import (
     ROLES,
     format_hours,
@@ -30,8 +30,16 @@ SIZE = (120, 36)
 
 @pytest.mark.parametrize(
     ("typed", "role"),
-    [("1", "processledare"), ("2", "vårdcentralschef"), ("4", ROLES[3]), ("5", "HFS-stöd"),
-     ("Medarbetare", "medarbetare"), ("  distrikts  sköterska ", "distrikts sköterska"), ("6", "6"), ("", "")],
+    [
+        ("1", "processledare"),
+        ("2", "vårdcentralschef"),
+        ("4", ROLES[3]),
+        ("5", "HFS-stöd"),
+        ("Medarbetare", "medarbetare"),
+        ("  distrikts  sköterska ", "distrikts sköterska"),
+        ("6", "6"),
+        ("", ""),
+    ],
 )
 def test_a_role_is_a_number_a_known_role_or_free_text(typed, role):
     assert resolve_role(typed) == role
@@ -52,7 +60,11 @@ def test_the_question_editor_drops_blank_lines_and_list_marks():
 def test_hours_take_a_decimal_comma_and_show_swedish_style():
     assert parse_hours("6,5") == 6.5 and parse_hours(" 12 ") == 12 and parse_hours("") is None
     assert (format_hours(6.5), format_hours(12.0), format_hours(1.0), format_hours(None)) == (
-        "6,5 timmar", "12 timmar", "1 timme", "–")
+        "6,5 timmar",
+        "12 timmar",
+        "1 timme",
+        "–",
+    )
     for bad in ("sex", "-2", "1e9"):
         with pytest.raises(ValueError, match="timmar"):
             parse_hours(bad)
@@ -116,7 +128,9 @@ async def test_team_members_are_added_with_numbered_roles_edited_and_removed(rev
         store = reopen(review, clock)
         assert [(m.name, m.role) for m in store.members(a.id)] == [("Eva Karlsson", "vårdcentralschef")]
         assert [(m.name, m.role) for m in store.members(b.id)] == [
-            ("Tomas Berglund", "distriktsläkare"), ("Ulrika Hedlund", "hälsoprocessledare (resursperson)")]
+            ("Tomas Berglund", "distriktsläkare"),
+            ("Ulrika Hedlund", "hälsoprocessledare (resursperson)"),
+        ]
         tomas = store.members(b.id)[0]
         await goto(pilot, f"member:{tomas.id}")
         await pilot.press("e", "tab", "ctrl+u", "3", "enter")
@@ -168,7 +182,9 @@ async def test_the_question_list_is_edited_deselect_reorder_edit_add_remove(revi
         await pilot.press("up", "up", "alt+up")  # question 2 is first: alt+up keeps it there
         await pilot.press("e")
         assert isinstance(pilot.app.screen, TextAreaPrompt)
-        await pilot.press("f7", *"Hur arbetar ni med levnadsvanor?", "enter", *"Rökning", "enter", *"- Alkohol", "ctrl+s")
+        await pilot.press(
+            "f7", *"Hur arbetar ni med levnadsvanor?", "enter", *"Rökning", "enter", *"- Alkohol", "ctrl+s"
+        )
         await pilot.press("n", *"Hur sprids goda exempel?", "ctrl+s")
         assert pilot.app.screen.current_list.highlighted_id == f"q:{pilot.app.store.questions(review[1])[-1].id}"
         await pilot.press("home", "down", "d")
@@ -201,7 +217,9 @@ async def test_confidentiality_and_report_form_keep_markup_as_text(review, clock
     async with run(review, clock) as pilot:
         await open_setup(pilot)
         await pilot.press("3", "enter", *secret, "ctrl+s")
-        await pilot.press("down", "enter", *"Kort rapport [b]per[/b] vårdcentral", "enter", *"Muntligt på APT", "ctrl+s")
+        await pilot.press(
+            "down", "enter", *"Kort rapport [b]per[/b] vårdcentral", "enter", *"Muntligt på APT", "ctrl+s"
+        )
         await pilot.pause()
         assert pilot.app.is_running and isinstance(pilot.app.screen, SetupScreen)
     saved = reopen(review, clock).review(review[1])

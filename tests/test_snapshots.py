@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -16,7 +16,7 @@ SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 
 @pytest.fixture
 def meeting_app(tmp_path):
-    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     store = Store.open(tmp_path / "snap.db", clock=clock)
     review = load_sample(store, "region")
     store.close()
@@ -36,8 +36,12 @@ class TestMeeting:
         async def run_before(pilot):
             await pilot.press("n", "space")
             clock.advance(81 * 60 + 15)
-            for line in ("+ Tydlig uppföljning varje tertial", "- Ingen skriftlig rapport till styrgruppen",
-                         "* Hälsoläget-panelen med CNI", "> Skriv uppdrag för processledarna [klart 2027]"):
+            for line in (
+                "+ Tydlig uppföljning varje tertial",
+                "- Ingen skriftlig rapport till styrgruppen",
+                "* Hälsoläget-panelen med CNI",
+                "> Skriv uppdrag för processledarna [klart 2027]",
+            ):
                 await pilot.press(line[0])
                 await pilot.press(*line[1:], "enter")
             await pilot.press("escape", "r", "up", "r", "s")

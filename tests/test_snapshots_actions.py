@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -19,7 +19,7 @@ YEAR = 365 * 24 * 3600
 @pytest.fixture
 def plan(tmp_path):
     """The region sample after its feedback meeting: notes of each kind, one action already planned."""
-    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     store = Store.open(tmp_path / "snap.db", clock=clock)
     review = load_sample(store, "region")
     meeting = store.meeting_of_kind(review.id, MeetingKind.FEEDBACK)

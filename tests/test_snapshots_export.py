@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -23,14 +23,20 @@ def export_app(tmp_path, monkeypatch):
     """
     monkeypatch.chdir("/")
     monkeypatch.setattr("platformdirs.user_documents_dir", lambda: "/home/facilitator/Dokument")
-    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     store = Store.open(tmp_path / "snap.db", clock=clock)
     review = load_sample(store, "region")
     meeting = store.meeting_of_kind(review.id, MeetingKind.FEEDBACK)
     party_a, party_b = store.parties(review.id)
     q1, q2 = store.questions(review.id)[:2]
     for party, category, question, text, flags in (
-        (party_a, Category.STRENGTH, q1, "Tydlig uppföljning varje tertial", {"in_report": True, "share": Share.NETWORK}),
+        (
+            party_a,
+            Category.STRENGTH,
+            q1,
+            "Tydlig uppföljning varje tertial",
+            {"in_report": True, "share": Share.NETWORK},
+        ),
         (party_a, Category.IMPROVEMENT, q2, "Ingen skriftlig rapport till styrgruppen", {"in_report": True}),
         (party_a, Category.NOTE, q2, "Texten [@click=app.quit]x[/] visas som den skrevs", {}),
         (party_b, Category.GOOD_EXAMPLE, q1, "Hälsoläget-panelen med CNI", {"in_report": True}),

@@ -6,7 +6,7 @@ the + / − marks and the category words from across the room?
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -21,10 +21,20 @@ from hfs_tui.store import Store
 SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 THEMES = ("hfs-contrast-dark", "hfs-contrast-light")
 NOTES = {
-    "sv": ("+ Tydlig uppföljning varje tertial", "- Ingen skriftlig rapport till styrgruppen", "* Hälsoläget-panelen med CNI",
-           "! Uppföljningen behöver en mottagare", "> Skriv uppdrag för processledarna [klart 2027]"),
-    "en": ("+ Clear follow-up every four months", "- No written report to the steering group", "* The health panel with CNI",
-           "! Follow-up needs someone who reads it", "> Write the process leaders' assignment [done 2027]"),
+    "sv": (
+        "+ Tydlig uppföljning varje tertial",
+        "- Ingen skriftlig rapport till styrgruppen",
+        "* Hälsoläget-panelen med CNI",
+        "! Uppföljningen behöver en mottagare",
+        "> Skriv uppdrag för processledarna [klart 2027]",
+    ),
+    "en": (
+        "+ Clear follow-up every four months",
+        "- No written report to the steering group",
+        "* The health panel with CNI",
+        "! Follow-up needs someone who reads it",
+        "> Write the process leaders' assignment [done 2027]",
+    ),
 }
 
 
@@ -33,11 +43,19 @@ def english_review(store: Store) -> int:
     review = store.create_review("region", "Region North", "Region South", language="en")
     north, south = store.parties(review.id)
     question = store.questions(review.id)[1]
-    store.set_answer(question.id, north.id, "Yes. The action plan for health-promoting care 2025–2027 was adopted by "
-                     "the health committee in December 2024. It follows the HFS network's format: goal, prioritised "
-                     "activities, responsible, timeline and follow-up of the goal.")
-    store.set_answer(question.id, south.id, "There is no separate action plan. The goals are part of the regional plan "
-                     "and the health-care business plan for 2026, with three goals for the area.")
+    store.set_answer(
+        question.id,
+        north.id,
+        "Yes. The action plan for health-promoting care 2025–2027 was adopted by "
+        "the health committee in December 2024. It follows the HFS network's format: goal, prioritised "
+        "activities, responsible, timeline and follow-up of the goal.",
+    )
+    store.set_answer(
+        question.id,
+        south.id,
+        "There is no separate action plan. The goals are part of the regional plan "
+        "and the health-care business plan for 2026, with three goals for the area.",
+    )
     store.add_assessment(question.id, north.id, south.id, Sign.PLUS, "The plan follows the network's format.")
     store.add_assessment(question.id, north.id, south.id, Sign.MINUS, "Several goals lack measurable indicators.")
     store.add_assessment(question.id, south.id, north.id, Sign.PLUS, "The goals are part of ordinary management.")
@@ -51,11 +69,13 @@ def shared_app(tmp_path):
 
     def make(theme: str, language: str):
         i18n.set_language(language)
-        clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+        clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
         store = Store.open(tmp_path / "snap.db", clock=clock)
         review_id = english_review(store) if language == "en" else load_sample(store, "region").id
         store.close()
-        app = make_app(tmp_path / "snap.db", review_id=review_id, clock=clock, bell=False, settings=Settings(theme=theme))
+        app = make_app(
+            tmp_path / "snap.db", review_id=review_id, clock=clock, bell=False, settings=Settings(theme=theme)
+        )
         return app, clock
 
     yield make

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from hfs_tui.store import schema
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import ActionStatus, Category, MeetingKind, Share, Sign, TimerEventKind
-from hfs_tui.store import RECOVERABLE_DAYS, Store, StoreError
+from hfs_tui.store import RECOVERABLE_DAYS, Store, StoreError, schema
 
 DAY = 24 * 60 * 60
 
@@ -259,8 +258,13 @@ def test_undo_works_across_a_reopen(store: Store, review, feedback):
 def test_actions_round_trip_and_action_from_note_once(store: Store, review, feedback):
     party_a, party_b = store.parties(review.id)
     action = store.add_action(
-        review.id, party_a.id, "Mätbara mål", activities="Välj indikatorer", responsible="Processledarna",
-        timeline="Q3 2026", follow_up="Årsuppföljning",
+        review.id,
+        party_a.id,
+        "Mätbara mål",
+        activities="Välj indikatorer",
+        responsible="Processledarna",
+        timeline="Q3 2026",
+        follow_up="Årsuppföljning",
     )
     store.update_action(action.id, status="partly", outcome="Hälften klart", sustain="I årshjulet")
     note = store.add_note(feedback.id, party_b.id, Category.ACTION, "Skriv uppdrag för processledarna")
@@ -272,7 +276,11 @@ def test_actions_round_trip_and_action_from_note_once(store: Store, review, feed
     try:
         again = store.action(action.id)
         assert (again.goal, again.activities, again.responsible, again.timeline, again.follow_up) == (
-            "Mätbara mål", "Välj indikatorer", "Processledarna", "Q3 2026", "Årsuppföljning",
+            "Mätbara mål",
+            "Välj indikatorer",
+            "Processledarna",
+            "Q3 2026",
+            "Årsuppföljning",
         )
         assert (again.status, again.outcome, again.sustain) == (ActionStatus.PARTLY, "Hälften klart", "I årshjulet")
         assert [(a.party_id, a.goal, a.activities, a.note_id) for a in store.actions(review.id, party_b.id)] == [

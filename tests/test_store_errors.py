@@ -23,10 +23,29 @@ from hfs_tui.store import Store, StoreError
 
 SIZE = (120, 36)
 WRITES = (
-    "add_note", "edit_note", "delete_note", "undo_last_change", "set_note_flags", "set_note_owner", "set_party_in_report",
-    "set_meeting_position", "add_timer_event", "set_answer", "add_assessment", "update_assessment",
-    "delete_assessment", "add_document", "rename_document", "remove_document", "import_answers",
-    "import_assessments", "add_action", "update_action", "delete_action", "action_from_note", "actions_from_notes",
+    "add_note",
+    "edit_note",
+    "delete_note",
+    "undo_last_change",
+    "set_note_flags",
+    "set_note_owner",
+    "set_party_in_report",
+    "set_meeting_position",
+    "add_timer_event",
+    "set_answer",
+    "add_assessment",
+    "update_assessment",
+    "delete_assessment",
+    "add_document",
+    "rename_document",
+    "remove_document",
+    "import_answers",
+    "import_assessments",
+    "add_action",
+    "update_action",
+    "delete_action",
+    "action_from_note",
+    "actions_from_notes",
 )
 
 
@@ -52,8 +71,15 @@ def contents(db) -> tuple:
         meetings = store.meetings(review_id)
         notes = [store.notes(m.id) for m in meetings]
         events = [store.timer_events(m.id) for m in meetings]
-        return (notes, events, meetings, store.actions(review_id), store.answers(review_id),
-                store.assessments(review_id), [store.documents(p.id) for p in store.parties(review_id)])
+        return (
+            notes,
+            events,
+            meetings,
+            store.actions(review_id),
+            store.answers(review_id),
+            store.assessments(review_id),
+            [store.documents(p.id) for p in store.parties(review_id)],
+        )
     finally:
         store.close()
 
@@ -93,8 +119,18 @@ async def test_the_meeting_keeps_working_when_the_store_fails(db, monkeypatch):
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         fail_writes(app, monkeypatch)
-        steps = [("space",), ("d",), ("r",), ("s",), ("o",), ("u",), ("right_square_bracket",),
-                 ("e", *" mer", "enter"), ("escape", "plus", *"Ny styrka", "enter"), ("escape", "n")]
+        steps = [
+            ("space",),
+            ("d",),
+            ("r",),
+            ("s",),
+            ("o",),
+            ("u",),
+            ("right_square_bracket",),
+            ("e", *" mer", "enter"),
+            ("escape", "plus", *"Ny styrka", "enter"),
+            ("escape", "n"),
+        ]
         await drive(pilot, MeetingScreen, steps)
         monkeypatch.undo()
     assert contents(db) == before

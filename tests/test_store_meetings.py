@@ -96,7 +96,12 @@ def test_events_stored_in_the_future_still_come_before_a_new_press(store: Store,
     store = reopened(store)  # and a restart replays the same order
     try:
         events = store.timer_events(feedback.id)[slot.id]
-        assert [e.kind for e in events] == [TimerEventKind.START, TimerEventKind.PAUSE, TimerEventKind.RESUME, TimerEventKind.PAUSE]
+        assert [e.kind for e in events] == [
+            TimerEventKind.START,
+            TimerEventKind.PAUSE,
+            TimerEventKind.RESUME,
+            TimerEventKind.PAUSE,
+        ]
         assert SlotClock(store, feedback.id, clock).state().phase is TimerPhase.PAUSED
     finally:
         store.close()

@@ -119,7 +119,9 @@ def test_an_empty_existing_file_is_initialised_with_our_identity(tmp_path: Path)
     Store.open(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == len(schema.KNOWN_MIGRATIONS) == 4
+    assert (
+        conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == len(schema.KNOWN_MIGRATIONS) == 4
+    )
     conn.close()
 
 
@@ -168,13 +170,20 @@ def test_an_older_file_is_checked_once_then_migrated_keeping_every_row(tmp_path:
     try:
         assert len([s for s in statements if s.startswith("PRAGMA quick_check")]) == 1  # once, for the new schema
         note = store.note(7)
-        assert (note.text, note.in_report, note.share, note.released_at) == ("Skriv uppdrag", True, Share.NETWORK, "2025-01-02")
+        assert (note.text, note.in_report, note.share, note.released_at) == (
+            "Skriv uppdrag",
+            True,
+            Share.NETWORK,
+            "2025-01-02",
+        )
         assert store.db.execute("SELECT COUNT(*) FROM note_history").fetchone()[0] == 1  # the rebuild did not cascade
         action = store.action(3)
         assert (action.note_id, action.note_state, action.in_report) == (7, "live", False)
         assert store.add_note(1, 1, Category.NOTE, "ny").id == 8  # ids go on after the rebuilt table's rows
-        store.db.execute("INSERT INTO notes (meeting_id, party_id, category, text, created_at, updated_at)"
-                         " VALUES (1, 1, 'decision', 'Beslut: ja', 'x', 'x')")  # the schema takes the new category
+        store.db.execute(
+            "INSERT INTO notes (meeting_id, party_id, category, text, created_at, updated_at)"
+            " VALUES (1, 1, 'decision', 'Beslut: ja', 'x', 'x')"
+        )  # the schema takes the new category
         assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert store.meeting_of_kind(1, MeetingKind.FEEDBACK).place == ""

@@ -29,12 +29,20 @@ def test_switching_the_owner_withdraws_the_report_agreement_and_the_release(stor
     store.set_note_flags(note.id, in_report=True, share=Share.NETWORK)
     switched = store.set_note_flags(note.id, party_id=party_b.id)  # what the `o` key calls
     assert (switched.party_id, switched.in_report, switched.share, switched.released_at) == (
-        party_b.id, False, Share.INTERNAL, None,
+        party_b.id,
+        False,
+        Share.INTERNAL,
+        None,
     )
     store = reopened(store)
     try:
         again = store.note(note.id)
-        assert (again.party_id, again.in_report, again.share, again.released_at) == (party_b.id, False, Share.INTERNAL, None)
+        assert (again.party_id, again.in_report, again.share, again.released_at) == (
+            party_b.id,
+            False,
+            Share.INTERNAL,
+            None,
+        )
         back, withdrawn = store.set_note_owner(note.id, party_a.id)
         assert back.party_id == party_a.id and withdrawn is False  # nothing was released any more
         store.set_note_flags(note.id, in_report=True)
@@ -54,7 +62,9 @@ def test_an_owner_switch_and_a_release_are_never_one_call(store: Store, setting)
     assert store.note(note.id).party_id == party_a.id and store.note(note.id).share is Share.INTERNAL
 
 
-def test_released_at_is_set_when_shared_kept_while_shared_and_cleared_when_internal(store: Store, setting, clock: FakeClock):
+def test_released_at_is_set_when_shared_kept_while_shared_and_cleared_when_internal(
+    store: Store, setting, clock: FakeClock
+):
     _, party_a, _, meeting = setting
     note = store.add_note(meeting.id, party_a.id, Category.LESSON, "Lärdom")
     assert note.released_at is None

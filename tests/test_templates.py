@@ -64,8 +64,7 @@ def seed_002_parts(seed: str) -> list[str]:
 
 def template_questions(key: str) -> list[tuple[str, tuple[str, ...]]]:
     return [
-        (normalise(q.text), tuple(normalise(s) for s in q.sub_questions))
-        for q in templates.get_template(key).questions
+        (normalise(q.text), tuple(normalise(s) for s in q.sub_questions)) for q in templates.get_template(key).questions
     ]
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hfs_tui.screens.marks import CATEGORY_STYLE
+from hfs_tui.screens.themes import CONTRAST_DARK, CONTRAST_LIGHT, CYCLE, THEMES, named_styles, next_theme
+from hfs_tui.screens.widgets.note_list import NoteList
 from rich.text import Text
 from textual.color import Color
 
@@ -15,9 +18,6 @@ from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
 from hfs_tui.model import Category, Sign
 from hfs_tui.sample import load_sample
-from hfs_tui.screens.marks import CATEGORY_STYLE
-from hfs_tui.screens.widgets.note_list import NoteList
-from hfs_tui.screens.themes import CONTRAST_DARK, CONTRAST_LIGHT, CYCLE, THEMES, named_styles, next_theme
 from hfs_tui.settings import Settings, load, save
 from hfs_tui.store import Store
 
@@ -26,7 +26,7 @@ CATEGORY_VARIABLES = ("text-success", "text-warning", "text-accent", "text-secon
 
 @pytest.fixture
 def review_db(tmp_path: Path) -> tuple[Path, int, FakeClock]:
-    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     store = Store.open(tmp_path / "t.db", clock=clock)
     review = load_sample(store, "region")
     store.close()
@@ -117,8 +117,7 @@ def test_muted_text_of_a_theme_with_a_relative_muted_colour_gets_a_real_colour()
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_category_and_sign_shows_a_mark_and_a_word(language):
-    from hfs_tui.screens.marks import SIGN_LABEL, SIGN_SYMBOL
-    from hfs_tui.screens.marks import CATEGORY_SYMBOL, category_label
+    from hfs_tui.screens.marks import CATEGORY_SYMBOL, SIGN_LABEL, SIGN_SYMBOL, category_label
 
     i18n.set_language(language)
     try:
@@ -162,7 +161,9 @@ async def test_f2_switches_theme_and_the_choice_is_remembered_for_the_next_run(r
         assert app.theme == CONTRAST_LIGHT.name
     assert load(settings_file) == Settings(language="sv", bell=False, theme=CONTRAST_LIGHT.name)
 
-    again = make_app(path, review_id, clock=clock, bell=False, settings=load(settings_file), settings_file=settings_file)
+    again = make_app(
+        path, review_id, clock=clock, bell=False, settings=load(settings_file), settings_file=settings_file
+    )
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert again.theme == CONTRAST_LIGHT.name
@@ -184,7 +185,9 @@ async def test_an_app_without_a_settings_file_writes_none(review_db, tmp_path, m
     assert not (tmp_path / "never.toml").exists()
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("kontrast, ljus", CONTRAST_LIGHT.name), ("kontrast, mörk", CONTRAST_DARK.name)])
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("kontrast, ljus", CONTRAST_LIGHT.name), ("kontrast, mörk", CONTRAST_DARK.name)]
+)
 async def test_the_palette_offers_each_high_contrast_theme_by_its_swedish_name(review_db, typed, expected):
     path, review_id, clock = review_db
     app = make_app(path, review_id, clock=clock, bell=False)

@@ -3,7 +3,7 @@ times a FakeClock gives and check what the meeting screen would show."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -35,7 +35,7 @@ class Slot:
     """Records timer events at the fake clock's time, with increasing ids, like the store would."""
 
     def __init__(self, planned_minutes: int = 90) -> None:
-        self.clock = FakeClock(datetime(2025, 3, 14, 9, 0, tzinfo=timezone.utc))
+        self.clock = FakeClock(datetime(2025, 3, 14, 9, 0, tzinfo=UTC))
         self.planned_minutes = planned_minutes
         self.events: list[TimerEvent] = []
 

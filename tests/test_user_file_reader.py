@@ -157,11 +157,20 @@ def questions():
 
 @pytest.mark.parametrize(
     ("char", "name"),
-    [("\x00", "U+0000 (NUL)"), ("\x1b", "U+001B (ESC)"), ("\x07", "U+0007 (BEL)"), ("\x7f", "U+007F (DEL)"),
-     ("\x9b", "U+009B (CSI)"), ("\x9d", "U+009D (OSC)"), ("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
-     ("\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)")],
+    [
+        ("\x00", "U+0000 (NUL)"),
+        ("\x1b", "U+001B (ESC)"),
+        ("\x07", "U+0007 (BEL)"),
+        ("\x7f", "U+007F (DEL)"),
+        ("\x9b", "U+009B (CSI)"),
+        ("\x9d", "U+009D (OSC)"),
+        ("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ],
 )
-def test_a_control_character_in_the_data_refuses_the_whole_file_naming_line_and_character(tmp_path, questions, char, name):
+def test_a_control_character_in_the_data_refuses_the_whole_file_naming_line_and_character(
+    tmp_path, questions, char, name
+):
     path = tmp_path / "svar.md"
     path.write_text(f"## 1.\n\nJa.\n\n## 2.\n\nEtt{char}svar.\n", encoding="utf-8")
     for reader in (read_answers, read_assessments):

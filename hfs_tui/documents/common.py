@@ -30,8 +30,11 @@ CATEGORY_LABELS: dict[str, str] = {
     Category.NOTE.value: "Anteckning",
 }
 GENERAL = "Allmänt"
-KIND_NAMES = {MeetingKind.INTRO: "inledande möte", MeetingKind.FEEDBACK: "återkopplingsmöte",
-              MeetingKind.FOLLOW_UP: "uppföljningsmöte"}
+KIND_NAMES = {
+    MeetingKind.INTRO: "inledande möte",
+    MeetingKind.FEEDBACK: "återkopplingsmöte",
+    MeetingKind.FOLLOW_UP: "uppföljningsmöte",
+}
 SHARED_MARK = "delas i HFS-nätverket"
 
 
@@ -103,9 +106,7 @@ def meeting_header(record: MeetingRecord, lang: str) -> list:
     present = [(p, record.present_names(p)) for p in record.parties]
     if any(names for _, names in present):
         blocks.append(Paragraph(runs(bold(tr("Närvarande", lang) + ":"))))
-        blocks.append(BulletList(tuple(
-            runs(f"{party.name}: ", ", ".join(names)) for party, names in present if names
-        )))
+        blocks.append(BulletList(tuple(runs(f"{party.name}: ", ", ".join(names)) for party, names in present if names)))
     return blocks
 
 

@@ -10,7 +10,20 @@ from .strings import MONTHS as EN_MONTHS
 from .strings import WEEKDAYS as EN_WEEKDAYS
 from .strings import tr
 
-MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 
 try:
@@ -56,7 +69,9 @@ def time_span(start: datetime, end: datetime, lang: str) -> str:
 def stamp(moment: datetime, lang: str) -> str:
     """`10 mars 2026 kl. 13.40` (English: `10 March 2026 at 13:40`)."""
     moment = local(moment)
-    return tr("{day} kl. {time}", lang).format(day=short_date(moment.date(), lang), time=clock_time(moment, lang) + ZONE_NOTE)
+    return tr("{day} kl. {time}", lang).format(
+        day=short_date(moment.date(), lang), time=clock_time(moment, lang) + ZONE_NOTE
+    )
 
 
 def day_of(text: str | None) -> date | None:

@@ -90,8 +90,11 @@ MEETING_KINDS = {  # `--meeting` takes these words as well as an id
     "follow_up": MeetingKind.FOLLOW_UP,
     "uppfoljning": MeetingKind.FOLLOW_UP,
 }
-KIND_FILE_NAMES = {MeetingKind.INTRO: "inledande-mote", MeetingKind.FEEDBACK: "aterkopplingsmote",
-                   MeetingKind.FOLLOW_UP: "uppfoljningsmote"}
+KIND_FILE_NAMES = {
+    MeetingKind.INTRO: "inledande-mote",
+    MeetingKind.FEEDBACK: "aterkopplingsmote",
+    MeetingKind.FOLLOW_UP: "uppfoljningsmote",
+}
 DOCUMENT_SUFFIXES = (".md", ".html", ".docx")
 
 
@@ -216,8 +219,7 @@ def export(
     paths = [folder / name for name, _ in files]
     prefix = meeting_prefix(record, lang)
     left_over = sorted(
-        p for p in folder.glob(f"{prefix}-*")
-        if p.suffix in DOCUMENT_SUFFIXES and p not in paths and p.is_file()
+        p for p in folder.glob(f"{prefix}-*") if p.suffix in DOCUMENT_SUFFIXES and p not in paths and p.is_file()
     )
     return ExportResult(paths, written.new, written.replaced, left_over)
 
@@ -236,5 +238,3 @@ def _folder(path: Path) -> Path:
     except OSError as error:
         raise ExportError(t("error.export.no_folder", path=path, reason=_reason(error))) from None
     return path
-
-

@@ -35,17 +35,31 @@ def build_intro_minutes(record: MeetingRecord, lang: str) -> Document:
     sections: list[tuple[str, list]] = []
 
     template = template_name(record.review.template, lang)
-    sections.append((tr("Genomgång av instruktionen", lang), [Paragraph(runs(tr(
-        "Teamen gick tillsammans igenom instruktionen för kollegialt lärande (”{template}”): stegen, tidsåtgången "
-        "och att den mottagande parten alltid är ägare av det som framkommer om den.", lang
-    ).format(template=template)))]))
+    sections.append(
+        (
+            tr("Genomgång av instruktionen", lang),
+            [
+                Paragraph(
+                    runs(
+                        tr(
+                            "Teamen gick tillsammans igenom instruktionen för kollegialt lärande (”{template}”): stegen, tidsåtgången "
+                            "och att den mottagande parten alltid är ägare av det som framkommer om den.",
+                            lang,
+                        ).format(template=template)
+                    )
+                )
+            ],
+        )
+    )
 
     questions = record.all_questions or record.questions
     picked = [q for q in questions if q.selected]
     left_out = [q for q in questions if not q.selected]
     body: list = []
     if picked:
-        decision = tr("Frågorna {numbers} besvaras.", lang) if len(picked) > 1 else tr("Fråga {numbers} besvaras.", lang)
+        decision = (
+            tr("Frågorna {numbers} besvaras.", lang) if len(picked) > 1 else tr("Fråga {numbers} besvaras.", lang)
+        )
         text = decision.format(numbers=number_ranges([q.number for q in picked], lang))
         if left_out:
             gone = tr("Frågorna {numbers} utgår.", lang) if len(left_out) > 1 else tr("Fråga {numbers} utgår.", lang)
@@ -77,8 +91,12 @@ def build_intro_minutes(record: MeetingRecord, lang: str) -> Document:
     if planned:
         agreed.append(runs(bold(tr("Kommande möten", lang) + ":"), " " + "; ".join(planned)))
     if agreed:
-        sections.append((tr("Sekretess, rapportform och tidsuppskattning", lang),
-                         [Paragraph(runs(bold(tr("Beslut", lang) + ":"))), BulletList(tuple(agreed))]))
+        sections.append(
+            (
+                tr("Sekretess, rapportform och tidsuppskattning", lang),
+                [Paragraph(runs(bold(tr("Beslut", lang) + ":"))), BulletList(tuple(agreed))],
+            )
+        )
 
     if chosen.notes:
         general = [n for n in chosen.notes if record.question_of(n) is None]
@@ -93,9 +111,9 @@ def build_intro_minutes(record: MeetingRecord, lang: str) -> Document:
 
     feedback = date_of(record.meeting_of_kind(MeetingKind.FEEDBACK), lang)
     if feedback:
-        sections.append((tr("Nästa möte", lang), [Paragraph(runs(
-            tr("Återkopplingsmöte {when}.", lang).format(when=feedback)
-        ))]))
+        sections.append(
+            (tr("Nästa möte", lang), [Paragraph(runs(tr("Återkopplingsmöte {when}.", lang).format(when=feedback)))])
+        )
     for number, (heading, section) in enumerate(sections, start=1):
         blocks.append(Heading(2, f"§ {number} {heading}"))
         blocks += section

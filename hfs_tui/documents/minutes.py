@@ -113,10 +113,15 @@ def build_minutes(record: MeetingRecord, lang: str = "sv") -> Document:
             agreed.append(Paragraph(runs(bold(party.name))))
             agreed.append(BulletList(tuple(runs(_agreed_prefix(record, n, lang), n.text) for n in items)))
     if agreed:
-        intro = Paragraph(runs(tr(
-            "Det som parterna kom överens om att ta med i respektive rapport. Den part som granskats äger alltid "
-            "det som framkommer om den och beslutar själv vad som får spridas i HFS-nätverket.", lang
-        )))
+        intro = Paragraph(
+            runs(
+                tr(
+                    "Det som parterna kom överens om att ta med i respektive rapport. Den part som granskats äger alltid "
+                    "det som framkommer om den och beslutar själv vad som får spridas i HFS-nätverket.",
+                    lang,
+                )
+            )
+        )
         sections.append((tr(AGREED_HEADING, lang), [intro, *agreed]))
     next_meeting_text = next_meeting(record, lang)
     if next_meeting_text:
@@ -172,5 +177,3 @@ def _agreed_prefix(record: MeetingRecord, note: Note, lang: str) -> str:
     where = tr("fråga {number}", lang).format(number=question.number) if question else tr(GENERAL.lower(), lang)
     shared = f" ({tr(SHARED_MARK, lang)})" if note.share == Share.NETWORK else ""
     return f"{tr(CATEGORY_LABELS[category_key(note)], lang)}, {where}{shared}: "
-
-

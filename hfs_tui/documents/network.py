@@ -23,11 +23,18 @@ def build_network_summary(record: MeetingRecord, lang: str = "sv") -> Document:
     meeting = f"{record.meeting.title}, {meeting_when(record, lang)}"
     blocks: list = [Heading(1, title)]
     blocks.append(Facts(((tr("Parter", lang), parties_line(record, lang)), (tr("Möte", lang), meeting))))
-    blocks.append(Paragraph(runs(tr(
-        "Sammanfattningen innehåller endast det som respektive part har gett klartecken till att sprida i "
-        "HFS-nätverket, som underlag till nätverket och HFS strategidagar. Varje bidrag står under den part "
-        "som äger det.", lang
-    ))))
+    blocks.append(
+        Paragraph(
+            runs(
+                tr(
+                    "Sammanfattningen innehåller endast det som respektive part har gett klartecken till att sprida i "
+                    "HFS-nätverket, som underlag till nätverket och HFS strategidagar. Varje bidrag står under den part "
+                    "som äger det.",
+                    lang,
+                )
+            )
+        )
+    )
     for party in record.parties:
         blocks.append(Heading(2, party.name))
         released = chosen.of(party)

@@ -66,7 +66,9 @@ class MeetingRecord:
         order = {q.id: i for i, q in enumerate(self.questions)}
         categories = {c: i for i, c in enumerate(CATEGORY_ORDER)}
         live = (n for n in self.notes if n.deleted_at is None)
-        return tuple(sorted(live, key=lambda n: (order.get(n.question_id, len(order)), categories[category_key(n)], n.id)))
+        return tuple(
+            sorted(live, key=lambda n: (order.get(n.question_id, len(order)), categories[category_key(n)], n.id))
+        )
 
     def question_of(self, note: Note) -> Question | None:
         return self.questions_by_id.get(note.question_id)
@@ -82,7 +84,9 @@ class MeetingRecord:
         """Who was present for the party: the recorded list, else the whole team (name, role)."""
         if self.present is not None and party.id in self.present:
             return tuple(self.present[party.id])
-        return tuple(m.name + (f" ({m.role})" if m.role.strip() else "") for m in self.members if m.party_id == party.id)
+        return tuple(
+            m.name + (f" ({m.role})" if m.role.strip() else "") for m in self.members if m.party_id == party.id
+        )
 
     @property
     def secretary_name(self) -> str:

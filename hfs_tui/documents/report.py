@@ -25,10 +25,19 @@ from .model import BulletList, Document, Facts, Heading, Paragraph, Table, bold,
 from .record import MeetingRecord, category_key
 from .strings import check_lang, tr
 
-ACTION_PLAN_COLUMNS = ("Detta vill vi uppnå", "Prioriterade aktiviteter", "Ansvariga", "Tidplan", "Uppföljning av målet")
+ACTION_PLAN_COLUMNS = (
+    "Detta vill vi uppnå",
+    "Prioriterade aktiviteter",
+    "Ansvariga",
+    "Tidplan",
+    "Uppföljning av målet",
+)
 ACTION_PLAN_HEADING = "Handlingsplan"
-FROM_MEETING = {MeetingKind.INTRO: "Från det inledande mötet", MeetingKind.FEEDBACK: "Från återkopplingsmötet",
-                MeetingKind.FOLLOW_UP: "Från uppföljningsmötet"}
+FROM_MEETING = {
+    MeetingKind.INTRO: "Från det inledande mötet",
+    MeetingKind.FEEDBACK: "Från återkopplingsmötet",
+    MeetingKind.FOLLOW_UP: "Från uppföljningsmötet",
+}
 SUMMARY_HEADINGS = (  # the seeds' questions of step 3, in their order
     (Category.STRENGTH.value, "Vad är bra"),
     (Category.IMPROVEMENT.value, "Vad kan förbättras"),
@@ -48,8 +57,13 @@ def action_rows(record: MeetingRecord, actions: Sequence[Action], agreed: Sequen
     rows = []
     for members in groups.values():
         for index, a in enumerate(members):
-            row: tuple = (runs(a.goal) if index == 0 else "", a.activities, a.responsible, a.timeline,
-                          a.follow_up if index == 0 or a.follow_up != members[0].follow_up else "")
+            row: tuple = (
+                runs(a.goal) if index == 0 else "",
+                a.activities,
+                a.responsible,
+                a.timeline,
+                a.follow_up if index == 0 or a.follow_up != members[0].follow_up else "",
+            )
             if follow_up:
                 row += (tr(ACTION_STATUS_LABELS[a.status], lang), a.outcome, a.sustain)
             rows.append(row)
@@ -65,13 +79,17 @@ def _background(record: MeetingRecord, party: Party, lang: str) -> list:
         lines.append((tr("Deltagare från {party}", lang).format(party=party.name), ", ".join(members)))
     order = list(MeetingKind)  # the steps so far: a feedback report does not list the follow-up still planned
     held = [m for m in record.meetings if order.index(m.kind) <= order.index(record.meeting.kind)]
-    steps = [f"{kind_name(m.kind, lang)} {meeting_date(record, m, lang)}" for m in held if meeting_date(record, m, lang)]
+    steps = [
+        f"{kind_name(m.kind, lang)} {meeting_date(record, m, lang)}" for m in held if meeting_date(record, m, lang)
+    ]
     if steps:
         lines.append((tr("Genomförande", lang), ", ".join(steps)))
     picked = [q.number for q in (record.all_questions or record.questions) if q.selected]
     if picked:
         template = template_name(record.review.template, lang)
-        text = tr("{numbers} i instruktionen ”{template}”", lang).format(numbers=number_ranges(picked, lang), template=template)
+        text = tr("{numbers} i instruktionen ”{template}”", lang).format(
+            numbers=number_ranges(picked, lang), template=template
+        )
         lines.append((tr("Frågor", lang), text))
     if record.review.report_form.strip():
         lines.append((tr("Rapportform", lang), record.review.report_form))
@@ -85,9 +103,18 @@ def build_party_report(record: MeetingRecord, party: Party, lang: str = "sv") ->
     title = tr("Rapport från kollegialt lärande – {name}", lang).format(name=party.name)
     blocks: list = [Heading(1, title)]
     lead = tr("Kollegialt lärande med {other} inom HFS-nätverket.", lang).format(other=other.name if other else "–")
-    blocks.append(Paragraph(runs(lead + " " + tr(
-        "Rapporten innehåller det som {name} har beslutat att ta med; det som framkom om {name} ägs av {name}.", lang
-    ).format(name=party.name))))
+    blocks.append(
+        Paragraph(
+            runs(
+                lead
+                + " "
+                + tr(
+                    "Rapporten innehåller det som {name} har beslutat att ta med; det som framkom om {name} ägs av {name}.",
+                    lang,
+                ).format(name=party.name)
+            )
+        )
+    )
     blocks += _background(record, party, lang)
 
     agreed = chosen.notes
@@ -111,14 +138,17 @@ def build_party_report(record: MeetingRecord, party: Party, lang: str = "sv") ->
         if written and other:
             label = tr("{name} skriftliga bedömning", lang).format(name=genitive(other.name, lang)) + ":"
             per_question.append(Paragraph(runs(bold(label))))
-            per_question.append(BulletList(tuple(
-                runs(bold("+" if a.sign is Sign.PLUS else "−"), " " + a.comment) for a in written
-            )))
+            per_question.append(
+                BulletList(tuple(runs(bold("+" if a.sign is Sign.PLUS else "−"), " " + a.comment) for a in written))
+            )
         if question in noted:
             per_question.append(Paragraph(runs(bold(tr(FROM_MEETING[record.meeting.kind], lang) + ":"))))
             per_question.append(BulletList(tuple(labelled(n, lang) for n in noted[question])))
     if None in noted:
-        per_question += [Heading(3, question_label(None, lang)), BulletList(tuple(labelled(n, lang) for n in noted[None]))]
+        per_question += [
+            Heading(3, question_label(None, lang)),
+            BulletList(tuple(labelled(n, lang) for n in noted[None])),
+        ]
     if per_question:
         blocks += [Heading(2, tr("Per fråga", lang)), *per_question]
 

@@ -53,7 +53,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Remove `.hfs-tui-export-<pid>-…` files whose process is gone; returns what was removed."""
     removed = []
     for path in folder.glob(TEMP_PREFIX + "*"):
-        pid_text = path.name[len(TEMP_PREFIX):].split("-", 1)[0]
+        pid_text = path.name[len(TEMP_PREFIX) :].split("-", 1)[0]
         if not pid_text.isdigit() or _alive(int(pid_text)) or not path.is_file():
             continue
         try:
@@ -86,7 +86,9 @@ def _unlink(path: Path) -> None:
 
 
 def _backup(target: Path) -> Path:
-    fd, backup = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=f"-{target.name}.old", dir=target.parent)
+    fd, backup = tempfile.mkstemp(
+        prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=f"-{target.name}.old", dir=target.parent
+    )
     os.close(fd)
     os.unlink(backup)
     try:

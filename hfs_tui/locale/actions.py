@@ -18,7 +18,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.key.focus": ("Förslag ↔ handlingsplan", "Proposals ↔ action plan"),
     "actions.key.back": ("Tillbaka", "Back"),
     "actions.help_title": ("Handlingsplan", "Action plan"),
-    "actions.heading": ("Handlingsplan för förbättringsarbetet · {review}", "Action plan for the improvement work · {review}"),
+    "actions.heading": (
+        "Handlingsplan för förbättringsarbetet · {review}",
+        "Action plan for the improvement work · {review}",
+    ),
     "actions.count": ("{count} åtgärder", "{count} actions"),
     "actions.count_one": ("1 åtgärd", "1 action"),
     "actions.switch_hint": ("(p byter part)", "(p switches party)"),
@@ -35,12 +38,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Inga förslag kvar från återkopplingsmötet (i visar även förbättringsområden)",
         "No proposals left from the feedback meeting (i also shows improvement areas)",
     ),
-    "actions.no_proposals_left": ("Inga förslag kvar från återkopplingsmötet", "No proposals left from the feedback meeting"),
+    "actions.no_proposals_left": (
+        "Inga förslag kvar från återkopplingsmötet",
+        "No proposals left from the feedback meeting",
+    ),
     "actions.empty": (
         "Ingen åtgärd i handlingsplanen ännu. Gör ett förslag till åtgärd med a, eller skriv en ny med n.",
         "No action in the plan yet. Turn a proposal into an action with a, or write a new one with n.",
     ),
-    "actions.new_title": ("Ny åtgärd för {party}: Detta vill vi uppnå", "New action for {party}: what we want to achieve"),
+    "actions.new_title": (
+        "Ny åtgärd för {party}: Detta vill vi uppnå",
+        "New action for {party}: what we want to achieve",
+    ),
     "actions.saved": ("Sparat", "Saved"),
     "actions.added": ("Åtgärden tillagd", "Action added"),
     "actions.adopted": ("Förslaget är nu en åtgärd i handlingsplanen", "The proposal is now an action in the plan"),

@@ -32,7 +32,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "answers.documents": ("Dokument ({count})", "Documents ({count})"),
     "answers.no_documents": ("Inga dokument (D lägger till)", "No documents (D adds one)"),
-    "answers.assessments_by": ("Bedömning av {reviewer}: +{plus} −{minus}", "Assessment by {reviewer}: +{plus} −{minus}"),
+    "answers.assessments_by": (
+        "Bedömning av {reviewer}: +{plus} −{minus}",
+        "Assessment by {reviewer}: +{plus} −{minus}",
+    ),
     "answers.no_assessments": (
         "Inga bedömningar ännu: + styrka, − förbättringsområde",
         "No assessments yet: + strength, − improvement area",
@@ -80,7 +83,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{file}, rad {line}: {message} (inget har lästs in)",
         "{file}, line {line}: {message} (nothing was imported)",
     ),
-    "answers.import_error_no_line": ("{file}: {message} (inget har lästs in)", "{file}: {message} (nothing was imported)"),
+    "answers.import_error_no_line": (
+        "{file}: {message} (inget har lästs in)",
+        "{file}: {message} (nothing was imported)",
+    ),
     "answers.preview_answers": (
         "Läsa in {count} svar från {party} ur {file}?",
         "Import {count} answers from {party} from {file}?",
@@ -113,7 +119,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Inget markerat: tab till bedömningarna och välj med ↑ ↓",
         "Nothing selected: tab to the assessments and choose with ↑ ↓",
     ),
-    "answers.not_an_assessment": ("Det markerade är ett dokument, inte en bedömning", "The selection is a document, not an assessment"),
+    "answers.not_an_assessment": (
+        "Det markerade är ett dokument, inte en bedömning",
+        "The selection is a document, not an assessment",
+    ),
     "answers.confirm_delete_assessment": ("Ta bort bedömningen ”{text}”?", "Delete the assessment “{text}”?"),
     "answers.confirm_delete_document": ("Ta bort dokumentet ”{text}”?", "Delete the document “{text}”?"),
 }

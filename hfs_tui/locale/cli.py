@@ -24,7 +24,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "open the sample review (its own demo database unless --db is given)",
     ),
     "cli.sample": ("vilket exempel (standard: region)", "which sample (default: region)"),
-    "cli.new": ("skapa en ny granskning från en mall och skriv ut dess id", "create a new review from a template and print its id"),
+    "cli.new": (
+        "skapa en ny granskning från en mall och skriv ut dess id",
+        "create a new review from a template and print its id",
+    ),
     "cli.template": ("frågemall", "question template"),
     "cli.party_a": ("part A, t.ex. Region Nordmark", "party A, e.g. Region Nordmark"),
     "cli.party_b": ("part B", "party B"),
@@ -41,8 +44,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.file": ("Markdown-fil i UTF-8", "Markdown file in UTF-8"),
     "cli.import_sample": ("lägg in en exempelgranskning och skriv ut dess id", "add a sample review and print its id"),
-    "cli.list": ("lista granskningarna (id, titel, parter, mall, skapad)", "list the reviews (id, title, parties, template, created)"),
-    "cli.answer_template": ("skriv den tomma svarsfilen som en part fyller i", "write the empty answer file a party fills in"),
+    "cli.list": (
+        "lista granskningarna (id, titel, parter, mall, skapad)",
+        "list the reviews (id, title, parties, template, created)",
+    ),
+    "cli.answer_template": (
+        "skriv den tomma svarsfilen som en part fyller i",
+        "write the empty answer file a party fills in",
+    ),
     "cli.party": ("a, b eller partens namn", "a, b or the party's name"),
     "cli.out_file": ("skriv till filen i stället för standard ut", "write to the file instead of standard output"),
     "cli.export": (
@@ -54,7 +63,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "mapp att skriva till (standard: inställningen export_dir eller hfs-export/<datum>-<granskning>)",
         "folder to write to (default: the export_dir setting or hfs-export/<date>-<review>)",
     ),
-    "cli.what": ("kommaseparerat: minutes, reports, network (standard: alla)", "comma-separated: minutes, reports, network (default: all)"),
+    "cli.what": (
+        "kommaseparerat: minutes, reports, network (standard: alla)",
+        "comma-separated: minutes, reports, network (default: all)",
+    ),
     "cli.html": ("skriv även en HTML-version av varje dokument", "also write an HTML version of each document"),
     "cli.answers_read": ("{count} svar från {party} inlästa", "{count} answers from {party} read"),
     "cli.assessments_read": (

@@ -4,7 +4,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # opening the database
     "error.db.is_folder": ("{path}: är en mapp, inte en databasfil", "{path}: is a folder, not a database file"),
     "error.db.no_folder": ("{path}: kan inte skapa mappen ({reason})", "{path}: cannot create the folder ({reason})"),
-    "error.db.cannot_open": ("{path}: kan inte öppna databasen ({reason})", "{path}: cannot open the database ({reason})"),
+    "error.db.cannot_open": (
+        "{path}: kan inte öppna databasen ({reason})",
+        "{path}: cannot open the database ({reason})",
+    ),
     "error.db.damaged_file": (
         "{path}: filen är skadad eller inte en SQLite-databas ({reason})",
         "{path}: the file is damaged or not an SQLite database ({reason})",
@@ -23,7 +26,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.parties_need_names": ("båda parterna behöver ett namn", "both parties need a name"),
     "error.parties_same_name": ("parterna måste ha olika namn", "the parties must have different names"),
     "error.review_missing": ("granskningen {id} finns inte", "review {id} does not exist"),
-    "error.review_ambiguous": ("flera granskningar heter {ref}: ange id i stället", "several reviews are called {ref}: give the id instead"),
+    "error.review_ambiguous": (
+        "flera granskningar heter {ref}: ange id i stället",
+        "several reviews are called {ref}: give the id instead",
+    ),
     "error.review_unknown": ("ingen granskning {ref} (se `hfs-tui list`)", "no review {ref} (see `hfs-tui list`)"),
     "error.review_needs_title": ("granskningen behöver en titel", "the review needs a title"),
     "error.party_missing": ("parten {id} finns inte", "party {id} does not exist"),
@@ -117,7 +123,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "text outside a bullet list; write each assessment as a + or - item",
     ),
     "error.import.empty": ("filen är tom", "the file is empty"),
-    "error.import.duplicate": ("fråga {number} finns redan på rad {line}", "question {number} is already on line {line}"),
+    "error.import.duplicate": (
+        "fråga {number} finns redan på rad {line}",
+        "question {number} is already on line {line}",
+    ),
     "error.import.no_headings": (
         "inga frågerubriker hittades (skriv t.ex. ”## 1. Frågans text”)",
         "no question headings found (write e.g. “## 1. The question's text”)",
@@ -136,10 +145,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "text outside {where}; write each document as an item (- ...)",
     ),
     # export
-    "error.export.unknown_part": ("okänd exportdel {word} (välj bland {parts})", "unknown export part {word} (choose from {parts})"),
+    "error.export.unknown_part": (
+        "okänd exportdel {word} (välj bland {parts})",
+        "unknown export part {word} (choose from {parts})",
+    ),
     "error.export.nothing": ("inget att exportera (välj bland {parts})", "nothing to export (choose from {parts})"),
     "error.export.not_a_folder": ("{path}: finns redan och är inte en mapp", "{path}: exists and is not a folder"),
-    "error.export.no_folder": ("{path}: kan inte skapa mappen ({reason})", "{path}: cannot create the folder ({reason})"),
+    "error.export.no_folder": (
+        "{path}: kan inte skapa mappen ({reason})",
+        "{path}: cannot create the folder ({reason})",
+    ),
     "error.export.write": (
         "{path}: kunde inte skriva ({reason}); en tidigare fil med samma namn är orörd",
         "{path}: could not write ({reason}); an earlier file of the same name is untouched",

@@ -35,7 +35,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.failed": ("Exporten misslyckades: {message}", "Export failed: {message}"),
     "export.flag_failed": ("Kunde inte ändra anteckningen: {message}", "Could not change the note: {message}"),
     "export.no_note_selected": ("Ingen anteckning är vald.", "No note is selected."),
-    "export.party_all_in": ("Alla anteckningar om {party} är nu i rapporten.", "All notes about {party} are now in the report."),
+    "export.party_all_in": (
+        "Alla anteckningar om {party} är nu i rapporten.",
+        "All notes about {party} are now in the report.",
+    ),
     "export.party_all_out": (
         "Anteckningarna om {party} är tagna ur rapporten (och delas inte).",
         "The notes about {party} are taken out of the report (and not shared).",
@@ -43,7 +46,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.key.report": ("I rapport", "In report"),
     "export.key.share": ("Nätverk", "Network"),
     "export.key.owner": ("Byt ägare", "Switch owner"),
-    "export.key.party_report": ("Hela partens anteckningar i/ur rapporten", "All of the party's notes in/out of report"),
+    "export.key.party_report": (
+        "Hela partens anteckningar i/ur rapporten",
+        "All of the party's notes in/out of report",
+    ),
     "export.key.previous_note": ("Föregående anteckning", "Previous note"),
     "export.key.next_note": ("Nästa anteckning", "Next note"),
     "export.key.preview_minutes": ("Visa protokollet", "Show the minutes"),
@@ -67,7 +73,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "mötets id eller typ: intro, feedback, follow-up (standard: feedback)",
         "the meeting's id or kind: intro, feedback, follow-up (default: feedback)",
     ),
-    "export.cli.docx": ("skriv även en Word-version (.docx) av varje dokument", "also write a Word version (.docx) of each document"),
+    "export.cli.docx": (
+        "skriv även en Word-version (.docx) av varje dokument",
+        "also write a Word version (.docx) of each document",
+    ),
     "export.cli.out": (
         "mapp att skriva till (standard: dokumentmappen/hfs-tui/<granskning>)",
         "folder to write to (default: your documents folder/hfs-tui/<review>)",

@@ -45,10 +45,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "meeting.intro_parties": ("Parter och team", "Parties and teams"),
     "meeting.intro_hours": (" · tidsuppskattning {hours} h", " · time estimate {hours} h"),
     "meeting.intro_facilitator": ("Samordnare: ", "Facilitator: "),
-    "meeting.intro_questions": ("Frågor som besvaras ({selected} av {total})", "Questions to answer ({selected} of {total})"),
+    "meeting.intro_questions": (
+        "Frågor som besvaras ({selected} av {total})",
+        "Questions to answer ({selected} of {total})",
+    ),
     "meeting.intro_confidentiality": ("Sekretess", "Confidentiality"),
     "meeting.intro_report_form": ("Rapportens form", "Form of the report"),
-    "meeting.intro_not_set": ("Inte bestämt ännu (ställs in under s på startsidan)", "Not agreed yet (set it with s on home)"),
+    "meeting.intro_not_set": (
+        "Inte bestämt ännu (ställs in under s på startsidan)",
+        "Not agreed yet (set it with s on home)",
+    ),
     "meeting.now_internal": ("Anteckningen är intern för {party} igen", "The note is internal to {party} again"),
     "category.strength": ("Styrka", "Strength"),
     "category.improvement": ("Förbättringsområde", "Improvement area"),

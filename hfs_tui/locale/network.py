@@ -30,7 +30,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "slå ihop publicerade arkiv till ett (samma granskning: den senare filen gäller)",
         "merge published archives into one (same review: the later file wins)",
     ),
-    "network.publish.review": ("bara den här granskningen (kan anges flera gånger)", "this review only (may be repeated)"),
+    "network.publish.review": (
+        "bara den här granskningen (kan anges flera gånger)",
+        "this review only (may be repeated)",
+    ),
     "network.publish.done": (
         "{path}: {reviews} granskningar, {notes} anteckningar, {actions} åtgärder",
         "{path}: {reviews} reviews, {notes} notes, {actions} actions",
@@ -58,7 +61,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "publish.error.no_folder": ("{path}: mappen finns inte", "{path}: the folder does not exist"),
     "publish.error.missing": ("{path}: filen finns inte", "{path}: the file does not exist"),
-    "publish.error.failed": ("{path}: kunde inte skriva arkivet ({reason})", "{path}: could not write the archive ({reason})"),
+    "publish.error.failed": (
+        "{path}: kunde inte skriva arkivet ({reason})",
+        "{path}: could not write the archive ({reason})",
+    ),
     "publish.error.merge_needs_files": (
         "--merge behöver minst en arkivfil",
         "--merge needs at least one archive file",
@@ -81,5 +87,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the review {title!r} is already here (id {id}); use --replace to replace it",
     ),
     "bundle.error.failed": ("kunde inte läsa in granskningen ({reason})", "could not import the review ({reason})"),
-    "bundle.error.write": ("{path}: kunde inte skriva granskningsfilen ({reason})", "{path}: could not write the review file ({reason})"),
+    "bundle.error.write": (
+        "{path}: kunde inte skriva granskningsfilen ({reason})",
+        "{path}: could not write the review file ({reason})",
+    ),
 }

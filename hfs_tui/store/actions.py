@@ -45,7 +45,12 @@ class ActionsMixin(NotesMixin, MeetingsMixin):
         if not goal.strip():
             raise StoreError(t("error.action_needs_goal"))
         now = self._now()
-        record: dict[str, Any] = {"review_id": review_id, "party_id": party_id, "note_id": note_id, "goal": goal.strip()}
+        record: dict[str, Any] = {
+            "review_id": review_id,
+            "party_id": party_id,
+            "note_id": note_id,
+            "goal": goal.strip(),
+        }
         record.update(_action_fields(fields))
         record.update({"created_at": now, "updated_at": now})
         with self.transaction():

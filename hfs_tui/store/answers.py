@@ -67,11 +67,11 @@ class AnswersMixin(StoreBase):
                 if not text.strip() and not documents:
                     continue
                 self._write_answer(question_id, party_id, text)
-                self.db.execute(
-                    "DELETE FROM documents WHERE party_id = ? AND question_id = ?", [party_id, question_id]
-                )
+                self.db.execute("DELETE FROM documents WHERE party_id = ? AND question_id = ?", [party_id, question_id])
                 for title in documents:
-                    self.db.table("documents").insert({"party_id": party_id, "question_id": question_id, "title": title})
+                    self.db.table("documents").insert(
+                        {"party_id": party_id, "question_id": question_id, "title": title}
+                    )
                 count += 1
         return count
 
@@ -114,9 +114,7 @@ class AnswersMixin(StoreBase):
         with self.transaction():
             self.db.table("assessments").delete(assessment_id)
 
-    def import_assessments(
-        self, party_id: int, reviewer_party_id: int, items: Iterable[tuple[int, Sign, str]]
-    ) -> int:
+    def import_assessments(self, party_id: int, reviewer_party_id: int, items: Iterable[tuple[int, Sign, str]]) -> int:
         """Replace the reviewer's assessments of a party for the questions in the file, all or nothing."""
         items = list(items)
         now = self._now()

@@ -23,8 +23,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .. import __version__
-from . import schema
 from ..i18n import t
+from . import schema
 
 BUNDLE_FORMAT = 1
 ROOT = "reviews"
@@ -164,7 +164,9 @@ def _copy_review_into(db: Database, review_id: int, bundle_path: Path) -> None:
                 else:
                     where = " OR ".join(f'"{c}" IN (SELECT id FROM bundle."{p}")' for c, p in refs.items())
                     params = []
-                conn.execute(f'INSERT INTO bundle."{table}" ({names}) SELECT {names} FROM main."{table}" WHERE {where}', params)
+                conn.execute(
+                    f'INSERT INTO bundle."{table}" ({names}) SELECT {names} FROM main."{table}" WHERE {where}', params
+                )
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

@@ -57,7 +57,9 @@ class StoreBase:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as error:
             raise open_error(path, error) from error
-        db = Database(conn, execute_plugins=False)  # no third-party sqlite-utils plugins run on our file (and start-up skips scanning for them)
+        db = Database(
+            conn, execute_plugins=False
+        )  # no third-party sqlite-utils plugins run on our file (and start-up skips scanning for them)
         try:
             _configure(db)
             schema.migrate(db)

@@ -15,7 +15,10 @@ from .connection import StoreBase
 
 class MeetingsMixin(StoreBase):
     def meetings(self, review_id: int) -> list[Meeting]:
-        return [rows.meeting(r) for r in self.db.query("SELECT * FROM meetings WHERE review_id = ? ORDER BY id", [review_id])]
+        return [
+            rows.meeting(r)
+            for r in self.db.query("SELECT * FROM meetings WHERE review_id = ? ORDER BY id", [review_id])
+        ]
 
     def meeting(self, meeting_id: int) -> Meeting:
         row = self._one("SELECT * FROM meetings WHERE id = ?", [meeting_id])
@@ -34,7 +37,9 @@ class MeetingsMixin(StoreBase):
     def set_meeting_position(self, meeting_id: int, slot_id: int | None, question_id: int | None) -> None:
         """Remember where the meeting is, so a restart opens it on the same slot and question."""
         with self.transaction():
-            self.db.table("meetings").update(meeting_id, {"current_slot_id": slot_id, "current_question_id": question_id})
+            self.db.table("meetings").update(
+                meeting_id, {"current_slot_id": slot_id, "current_question_id": question_id}
+            )
 
     def set_meeting_held_on(self, meeting_id: int, held_on: str | None) -> None:
         with self.transaction():
@@ -86,7 +91,10 @@ class MeetingsMixin(StoreBase):
             )
 
     def slots(self, meeting_id: int) -> list[Slot]:
-        return [rows.slot(r) for r in self.db.query("SELECT * FROM slots WHERE meeting_id = ? ORDER BY position", [meeting_id])]
+        return [
+            rows.slot(r)
+            for r in self.db.query("SELECT * FROM slots WHERE meeting_id = ? ORDER BY position", [meeting_id])
+        ]
 
     def update_slot(self, slot_id: int, title: str | None = None, planned_minutes: int | None = None) -> None:
         fields: dict[str, Any] = {}

@@ -13,7 +13,9 @@ from .connection import StoreBase
 
 class PartiesMixin(StoreBase):
     def parties(self, review_id: int) -> list[Party]:
-        return [rows.party(r) for r in self.db.query("SELECT * FROM parties WHERE review_id = ? ORDER BY key", [review_id])]
+        return [
+            rows.party(r) for r in self.db.query("SELECT * FROM parties WHERE review_id = ? ORDER BY key", [review_id])
+        ]
 
     def party(self, party_id: int) -> Party:
         row = self._one("SELECT * FROM parties WHERE id = ?", [party_id])
@@ -57,8 +59,7 @@ class PartiesMixin(StoreBase):
 
     def members(self, party_id: int) -> list[Member]:
         return [
-            rows.member(r)
-            for r in self.db.query("SELECT * FROM members WHERE party_id = ? ORDER BY id", [party_id])
+            rows.member(r) for r in self.db.query("SELECT * FROM members WHERE party_id = ? ORDER BY id", [party_id])
         ]
 
     def member(self, member_id: int) -> Member:

@@ -59,9 +59,7 @@ def _create_schema(out: Database) -> None:
     )
     for table in ("parties", "questions", "notes", "actions"):
         out.execute(f"CREATE INDEX idx_{table}_review ON {table}(review_uid)")
-    out["archive_info"].insert_all(
-        [{"key": "format", "value": str(FORMAT)}, {"key": "kind", "value": PUBLISH_MARK}]
-    )
+    out["archive_info"].insert_all([{"key": "format", "value": str(FORMAT)}, {"key": "kind", "value": PUBLISH_MARK}])
 
 
 def _check_archive(out: Database, path: Path) -> None:
@@ -110,7 +108,7 @@ def released_rows(db: Database, review_ids: Iterable[int] | None = None) -> dict
     rows["notes"] = _rows(
         db,
         f"""SELECT r.uid || ':n' || n.id AS id, r.uid AS review_uid, r.uid || ':' || p.key AS party_id,
-                   CASE WHEN {selected.format(col='n.question_id')} THEN r.uid || ':q' || n.question_id END AS question_id,
+                   CASE WHEN {selected.format(col="n.question_id")} THEN r.uid || ':q' || n.question_id END AS question_id,
                    m.kind AS meeting, n.category, n.text, n.created_at
             FROM notes n JOIN meetings m ON m.id = n.meeting_id JOIN reviews r ON r.id = m.review_id
             JOIN parties p ON p.id = n.party_id
@@ -121,12 +119,12 @@ def released_rows(db: Database, review_ids: Iterable[int] | None = None) -> dict
     rows["actions"] = _rows(
         db,
         f"""SELECT r.uid || ':a' || ac.id AS id, r.uid AS review_uid, r.uid || ':' || p.key AS party_id,
-                   CASE WHEN {selected.format(col='src.question_id')} THEN r.uid || ':q' || src.question_id END
+                   CASE WHEN {selected.format(col="src.question_id")} THEN r.uid || ':q' || src.question_id END
                        AS question_id,
                    ac.goal, ac.activities, ac.timeline, ac.follow_up, ac.status, ac.outcome, ac.sustain
             FROM actions ac JOIN reviews r ON r.id = ac.review_id JOIN parties p ON p.id = ac.party_id
             LEFT JOIN notes src ON src.id = ac.note_id
-            WHERE {where} AND ac.deleted_at IS NULL AND ({released_action_sql(db, 'ac')})
+            WHERE {where} AND ac.deleted_at IS NULL AND ({released_action_sql(db, "ac")})
             ORDER BY ac.id""",
         params,
     )

@@ -17,9 +17,7 @@ class QuestionsMixin(StoreBase):
         where = " AND selected = 1" if selected_only else ""
         return [
             rows.question(r)
-            for r in self.db.query(
-                f"SELECT * FROM questions WHERE review_id = ?{where} ORDER BY position", [review_id]
-            )
+            for r in self.db.query(f"SELECT * FROM questions WHERE review_id = ?{where} ORDER BY position", [review_id])
         ]
 
     def question(self, question_id: int) -> Question:

@@ -130,17 +130,17 @@ class ReviewsMixin(StoreBase):
     def purge_deleted_reviews(self) -> int:
         cutoff = to_iso(self.clock() - timedelta(days=RECOVERABLE_DAYS))
         with self.transaction():
-            cursor = self.db.execute(
-                "DELETE FROM reviews WHERE deleted_at IS NOT NULL AND deleted_at < ?", [cutoff]
-            )
+            cursor = self.db.execute("DELETE FROM reviews WHERE deleted_at IS NOT NULL AND deleted_at < ?", [cutoff])
         return cursor.rowcount
 
     def review_counts(self) -> dict[int, ReviewCounts]:
         """For each live review, what `progress.current_step` decides from: a handful of grouped queries."""
         ids = [r["id"] for r in self.db.query("SELECT id FROM reviews WHERE deleted_at IS NULL")]
-        questions = dict(self.db.execute(
-            "SELECT review_id, COUNT(*) FROM questions WHERE selected = 1 GROUP BY review_id"
-        ).fetchall())
+        questions = dict(
+            self.db.execute(
+                "SELECT review_id, COUNT(*) FROM questions WHERE selected = 1 GROUP BY review_id"
+            ).fetchall()
+        )
         per_party: dict[str, dict[int, list[int]]] = {"answered": {}, "assessed": {}}
         for name, sql in (
             ("answered", "SELECT question_id, party_id FROM answers WHERE trim(text) != ''"),

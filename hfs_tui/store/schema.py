@@ -220,8 +220,6 @@ def m003_decision_category(db: Database) -> None:
     db.execute("CREATE INDEX idx_notes_meeting_question ON notes(meeting_id, question_id)")
 
 
-
-
 # ------------------------------------------------------------------------------------------------
 # The network's memory (issue 14): a stable identity for each review across databases, and one
 # full-text index over notes, answers, assessments and actions, kept current by triggers.
@@ -270,8 +268,9 @@ def m004_network_search_and_review_uid(db: Database) -> None:
             f"""CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table}
                 BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 4 + {code}; END"""
         )
-        db.execute(f"INSERT INTO search_index (rowid, text) SELECT r.id * 4 + {code}, {text.format(r='r')} FROM {table} r")
-
+        db.execute(
+            f"INSERT INTO search_index (rowid, text) SELECT r.id * 4 + {code}, {text.format(r='r')} FROM {table} r"
+        )
 
 
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)

@@ -258,7 +258,9 @@ def make_snippet(text: str, terms: list[list[str]], size: int = SNIPPET_TOKENS) 
     tokens = list(_TOKEN.finditer(text))
     exact = {t for term in terms for t in term[:-1]}
     prefixes = tuple(term[-1] for term in terms if term)
-    matched = [i for i, m in enumerate(tokens) if (w := m.group().lower()) in exact or (prefixes and w.startswith(prefixes))]
+    matched = [
+        i for i, m in enumerate(tokens) if (w := m.group().lower()) in exact or (prefixes and w.startswith(prefixes))
+    ]
     if not tokens:
         return text
     best = 0

@@ -232,10 +232,8 @@ class ActionsScreen(HfsScreen):
         action = self.query_one(ActionTable).selected_action
         return action.id if action else None
 
-
     def action_leave(self) -> None:
         self.app.pop_screen()
-
 
 
 def _neighbour(ids: list[int], current: int) -> int | None:

@@ -34,10 +34,14 @@ class ImportActions:
 
     def action_import_answers(self) -> None:
         party = self.party
-        self._ask_for_file(t("answers.prompt_answer_file", party=one_line(party.name)), read_answers, self._preview_answers)
+        self._ask_for_file(
+            t("answers.prompt_answer_file", party=one_line(party.name)), read_answers, self._preview_answers
+        )
 
     def action_import_assessments(self) -> None:
-        title = t("answers.prompt_assessment_file", party=one_line(self.party.name), reviewer=one_line(self.reviewer.name))
+        title = t(
+            "answers.prompt_assessment_file", party=one_line(self.party.name), reviewer=one_line(self.reviewer.name)
+        )
         self._ask_for_file(title, read_assessments, self._preview_assessments)
 
     def _ask_for_file(self, title: str, read, preview) -> None:
@@ -66,7 +70,10 @@ class ImportActions:
             if path is not None:
                 preview(Path(path.strip()).name, parsed[path])
 
-        self.ask(PathPrompt(title, save=check, placeholder=t("answers.path_placeholder"), hint=t("answers.path_hint")), chosen)
+        self.ask(
+            PathPrompt(title, save=check, placeholder=t("answers.path_placeholder"), hint=t("answers.path_hint")),
+            chosen,
+        )
 
     def _preview_answers(self, file: str, imported: list) -> None:
         party, count = self.party, len(answers_to_import(imported))
@@ -87,10 +94,17 @@ class ImportActions:
 
     def _preview_assessments(self, file: str, imported: list) -> None:
         party, reviewer = self.party, self.reviewer
-        question = t("answers.preview_assessments", count=len(imported), party=one_line(party.name),
-                     reviewer=one_line(reviewer.name), file=file)
+        question = t(
+            "answers.preview_assessments",
+            count=len(imported),
+            party=one_line(party.name),
+            reviewer=one_line(reviewer.name),
+            file=file,
+        )
         lines = assessment_preview(imported, party, reviewer, self.assessments)
-        self.app.push_screen(ImportPreview(question, lines), partial(self._import_assessments, party, reviewer, imported))
+        self.app.push_screen(
+            ImportPreview(question, lines), partial(self._import_assessments, party, reviewer, imported)
+        )
 
     def _import_assessments(self, party, reviewer, imported: list, confirmed: bool | None) -> None:
         if not confirmed:
@@ -132,7 +146,9 @@ def _skipped(answer: ImportedAnswer) -> bool:
     return not answer.text.strip() and not answer.documents
 
 
-def answer_preview(imported: Sequence[ImportedAnswer], party: Party, current: Mapping[tuple[int, int], Answer]) -> list[Text]:
+def answer_preview(
+    imported: Sequence[ImportedAnswer], party: Party, current: Mapping[tuple[int, int], Answer]
+) -> list[Text]:
     lines = []
     for answer in imported:
         details = []
@@ -166,7 +182,9 @@ def assessment_preview(
         plus = sum(1 for item in items if item.sign == Sign.PLUS)
         details = [f"+{plus} −{len(items) - plus}"]
         replaced = sum(
-            1 for a in current if (a.question_id, a.party_id, a.reviewer_party_id) == (question.id, party.id, reviewer.id)
+            1
+            for a in current
+            if (a.question_id, a.party_id, a.reviewer_party_id) == (question.id, party.id, reviewer.id)
         )
         if replaced:
             details.append(t("answers.preview_replaces_assessments", count=replaced))

@@ -135,8 +135,11 @@ class AnswersScreen(ImportActions, HfsScreen):
             return
         answer = self.answers.get((question.id, party.id))
         title = t("answers.editor_title", party=one_line(party.name), number=question.number)
-        editor = TextAreaPrompt(f"{title}\n{question.number}. {question.text}", answer.text if answer else "",
-                                save=partial(self._save_answer, question.id, party.id))
+        editor = TextAreaPrompt(
+            f"{title}\n{question.number}. {question.text}",
+            answer.text if answer else "",
+            save=partial(self._save_answer, question.id, party.id),
+        )
         self.ask(editor.add_class("answer-editor"))
 
     def _save_answer(self, question_id: int, party_id: int, text: str) -> None:
@@ -156,7 +159,10 @@ class AnswersScreen(ImportActions, HfsScreen):
         if not comment.strip():
             raise ValueError(t("answers.empty_comment"))
         store = self.store
-        self.saved("answers.assessment_saved", self.write(store.add_assessment, question_id, self.party.id, self.reviewer.id, sign, comment))
+        self.saved(
+            "answers.assessment_saved",
+            self.write(store.add_assessment, question_id, self.party.id, self.reviewer.id, sign, comment),
+        )
 
     def action_add_document(self) -> None:
         question = self.question
@@ -230,4 +236,3 @@ class AnswersScreen(ImportActions, HfsScreen):
             self.query_one(QuestionTable).focus()
         else:
             self.app.pop_screen()
-

@@ -38,7 +38,9 @@ class ProgressPanel(Static):
         for index, row in enumerate(progress):
             current = index == active
             answered = t("answers.progress_answered", done=row.answered, total=row.total)
-            reviewed = t("answers.progress_reviewed", done=row.reviewed, total=row.total, reviewer=one_line(row.reviewer.name))
+            reviewed = t(
+                "answers.progress_reviewed", done=row.reviewed, total=row.total, reviewer=one_line(row.reviewer.name)
+            )
             grid.add_row(
                 Text(f"{index + 1}{' ▶' if current else ''}", style="bold" if current else ""),
                 plain(one_line(row.party.name), style="bold" if current else ""),
@@ -128,7 +130,11 @@ class ItemList(WrappedText):
         self._selected: int | None = None
 
     def show_items(
-        self, documents: Sequence[Document], assessments: Sequence[Assessment], reviewer: Party, keep: Item | None = None
+        self,
+        documents: Sequence[Document],
+        assessments: Sequence[Assessment],
+        reviewer: Party,
+        keep: Item | None = None,
     ) -> None:
         blocks: list[Text] = []
         self.items, self._item_blocks = [], []
@@ -145,14 +151,18 @@ class ItemList(WrappedText):
         else:
             blocks.append(Text(t("answers.no_documents"), style=MUTED))
         plus = sum(1 for a in assessments if a.sign == Sign.PLUS)
-        heading = t("answers.assessments_by", reviewer=one_line(reviewer.name), plus=plus, minus=len(assessments) - plus)
+        heading = t(
+            "answers.assessments_by", reviewer=one_line(reviewer.name), plus=plus, minus=len(assessments) - plus
+        )
         blocks.append(Text(heading, style="bold"))
         if not assessments:
             blocks.append(Text(t("answers.no_assessments"), style=MUTED))
         for assessment in assessments:
             # The sign and its word carry the meaning; colour is a second channel only.
             line = Text()
-            line.append(f"{SIGN_SYMBOL[assessment.sign]} {t(SIGN_LABEL[assessment.sign])}: ", style=SIGN_STYLE[assessment.sign])
+            line.append(
+                f"{SIGN_SYMBOL[assessment.sign]} {t(SIGN_LABEL[assessment.sign])}: ", style=SIGN_STYLE[assessment.sign]
+            )
             line.append(clean(assessment.comment))
             add(assessment, line)
         self.show(blocks)

@@ -197,7 +197,9 @@ class ExportScreen(HfsScreen):
             self.notify(t("export.failed", message=one_line(str(error))), severity="error", markup=False)
             return
         self.written_folder = str(folder)
-        self.query_one("#export-folder", SafeInput).set_stored(self.written_folder)  # a relative folder, as the full path
+        self.query_one("#export-folder", SafeInput).set_stored(
+            self.written_folder
+        )  # a relative folder, as the full path
         result = self.query_one("#export-result", Static)
         result.update(plain(t("export.written_files", files=", ".join(path.name for path in paths))))
         result.display = True
@@ -205,7 +207,10 @@ class ExportScreen(HfsScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The line under the folder names files written to it: another folder hides it."""
-        if event.input.id == "export-folder" and self.query_one("#export-folder", SafeInput).stored_value != self.written_folder:
+        if (
+            event.input.id == "export-folder"
+            and self.query_one("#export-folder", SafeInput).stored_value != self.written_folder
+        ):
             self.query_one("#export-result").display = False
 
     # ---------------------------------------------------------------- misc
@@ -215,4 +220,3 @@ class ExportScreen(HfsScreen):
             self.query_one(AgreementList).focus()
         else:
             self.app.pop_screen()
-

@@ -38,7 +38,9 @@ def agreement_row(record: MeetingRecord, note: Note) -> Text:
         row.append(t("export.internal"), style="hfs.muted")
     question = record.question_of(note)
     where = t("export.question", number=question.number) if question else t("export.general")
-    row.append(f"\n{CATEGORY_SYMBOL[note.category]} {category_label(note.category)}", style=CATEGORY_STYLE[note.category])
+    row.append(
+        f"\n{CATEGORY_SYMBOL[note.category]} {category_label(note.category)}", style=CATEGORY_STYLE[note.category]
+    )
     row.append(f" · {one_line(where)}: ", style="italic")
     row.append(one_line(note.text))
     return row

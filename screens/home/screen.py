@@ -71,11 +71,22 @@ class HomeScreen(HfsScreen):
             review = summary.review
             review_counts = counts.get(review.id, ReviewCounts())
             parties = " – ".join(one_line(p.name) for p in summary.parties)
-            template = t(f"home.template.{review.template}") if review.template in ("region", "vardcentral", "blank") else review.template
+            template = (
+                t(f"home.template.{review.template}")
+                if review.template in ("region", "vardcentral", "blank")
+                else review.template
+            )
             first = _two_lines(one_line(review.title, title_width), one_line(parties, title_width))
             if not self.wide:  # no room for a template column: a third line under the parties
-                first.append("\n" + one_line(t("home.template_line", template=template), title_width), style="dim italic")
-            cells = [first, *([Text(template)] if self.wide else []), _step_cell(review_counts), _meeting_cell(review_counts, today)]
+                first.append(
+                    "\n" + one_line(t("home.template_line", template=template), title_width), style="dim italic"
+                )
+            cells = [
+                first,
+                *([Text(template)] if self.wide else []),
+                _step_cell(review_counts),
+                _meeting_cell(review_counts, today),
+            ]
             table.add_row(*cells, height=2 if self.wide else 3, key=str(review.id))
         empty = table.row_count == 0
         self.query_one("#home-empty").display = empty
@@ -193,7 +204,6 @@ class HomeScreen(HfsScreen):
             self.refresh_reviews(select_id=review_id)
 
         self.app.push_screen(DeletedReviewsDialog(), restore)
-
 
 
 def _two_lines(first: str, second: str) -> Text:

@@ -29,9 +29,15 @@ class AgendaPanel(WrappedText):
         if review.facilitator:
             blocks.append(plain(t("meeting.intro_facilitator") + review.facilitator))
         selected = [q for q in questions if q.selected]
-        blocks += [Text(""), Text(t("meeting.intro_questions", selected=len(selected), total=len(questions)), style="bold underline")]
+        blocks += [
+            Text(""),
+            Text(t("meeting.intro_questions", selected=len(selected), total=len(questions)), style="bold underline"),
+        ]
         blocks += [plain(f"[{'x' if q.selected else ' '}] {q.number}. {q.text}") for q in questions]
-        for label, value in (("meeting.intro_confidentiality", review.confidentiality), ("meeting.intro_report_form", review.report_form)):
+        for label, value in (
+            ("meeting.intro_confidentiality", review.confidentiality),
+            ("meeting.intro_report_form", review.report_form),
+        ):
             blocks += [Text(""), Text(t(label), style="bold underline")]
             blocks.append(plain(value) if value.strip() else Text(t("meeting.intro_not_set"), style="italic"))
         self.show(blocks)

@@ -39,7 +39,9 @@ class AnswerColumn(WrappedText):
         for assessment in assessments:
             # Colour is a second channel only: the sign and its word carry the meaning on any theme.
             line = Text()
-            line.append(f"{SIGN_SYMBOL[assessment.sign]} {t(SIGN_LABEL[assessment.sign])}: ", style=SIGN_STYLE[assessment.sign])
+            line.append(
+                f"{SIGN_SYMBOL[assessment.sign]} {t(SIGN_LABEL[assessment.sign])}: ", style=SIGN_STYLE[assessment.sign]
+            )
             line.append(clean(assessment.comment))
             blocks.append(line)
         self.show(blocks)

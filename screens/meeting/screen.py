@@ -113,11 +113,15 @@ class MeetingScreen(SlotMeeting):
             column.display = question is not None
         self.query_one(AgendaPanel).display = self.is_intro
         if question is None:
-            self.query_one("#question", Static).update(Text(t("meeting.intro_heading" if self.is_intro else "meeting.no_questions")))
+            self.query_one("#question", Static).update(
+                Text(t("meeting.intro_heading" if self.is_intro else "meeting.no_questions"))
+            )
             if self.is_intro:
                 store = self.store
                 parties = [(party, store.members(party.id)) for party in self.parties]
-                self.query_one(AgendaPanel).show_agreements(store.review(self.review.id), parties, store.questions(self.review.id))
+                self.query_one(AgendaPanel).show_agreements(
+                    store.review(self.review.id), parties, store.questions(self.review.id)
+                )
             self.show_notes()
             return
         heading = Text()
@@ -205,7 +209,9 @@ class MeetingScreen(SlotMeeting):
             self.notify(t("meeting.nothing_to_undo"), timeout=2, markup=False)
         elif result is not False:
             op, note = result
-            self.notify(t("meeting.undone_delete" if op == "delete" else "meeting.undone_edit"), timeout=3, markup=False)
+            self.notify(
+                t("meeting.undone_delete" if op == "delete" else "meeting.undone_edit"), timeout=3, markup=False
+            )
             self.jump_to_question(note.question_id)
             self.show_notes(keep_note_id=note.id)
 
@@ -258,7 +264,6 @@ class MeetingScreen(SlotMeeting):
         key = "meeting.hide_internal_on" if self.hide_other_internal else "meeting.hide_internal_off"
         self.notify(t(key), timeout=3, markup=False)
         self.show_notes()
-
 
 
 def _index_of(items, item_id: int | None) -> int:

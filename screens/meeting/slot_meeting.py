@@ -104,7 +104,9 @@ class SlotMeeting(HfsScreen):
     # -------------------------------------------------------------- timer
 
     def show_place(self) -> None:
-        slot_line = t("meeting.slot_of", number=self.slots.index + 1, count=len(self.slots.slots), title=self.slot.title)
+        slot_line = t(
+            "meeting.slot_of", number=self.slots.index + 1, count=len(self.slots.slots), title=self.slot.title
+        )
         self.query_one(TimerBar).show_place(self.review.title, self.meeting.title, slot_line)
 
     def refresh_timer(self) -> None:
@@ -203,8 +205,12 @@ class SlotMeeting(HfsScreen):
             try:
                 saved.append(
                     self.store.add_note(
-                        self.meeting_id, note.party_id, note.category, note.text,
-                        slot_id=note.slot_id, question_id=note.question_id,
+                        self.meeting_id,
+                        note.party_id,
+                        note.category,
+                        note.text,
+                        slot_id=note.slot_id,
+                        question_id=note.question_id,
                     )
                 )
             except StoreError as error:

@@ -116,9 +116,7 @@ class SearchScreen(Screen[SearchHit | None]):
 
     def run_search(self) -> None:
         text = self.query_one("#search-input", Input).value
-        self.hits = search(
-            self.app.store.db, text, for_review_id=self.for_review_id, network_only=self.network_only
-        )
+        self.hits = search(self.app.store.db, text, for_review_id=self.for_review_id, network_only=self.network_only)
         hits = self.query_one("#search-hits", OptionList)
         hits.clear_options()
         width = max(20, self.size.width - 6)

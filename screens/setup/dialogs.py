@@ -32,7 +32,9 @@ class MemberForm(FormDialog[bool | None]):
         name, role = self.initial
         yield from form_row(t("forms.member_name"), SafeInput(name, id="member-name", select_on_focus=False))
         suggester = SuggestFromList(ROLES, case_sensitive=False)
-        yield from form_row(t("forms.member_role"), SafeInput(role, id="member-role", select_on_focus=False, suggester=suggester))
+        yield from form_row(
+            t("forms.member_role"), SafeInput(role, id="member-role", select_on_focus=False, suggester=suggester)
+        )
         roles = " · ".join(f"{number} {role}" for number, role in enumerate(ROLES, start=1))
         yield Static(Text(t("forms.member_roles_hint", roles=roles)), classes="form-hint")
 

@@ -117,6 +117,6 @@ class AgreementsList(IdOptionList):
         for party, label in zip(parties, labels):
             options.append(_field(label, Text(format_hours(party.hours_estimate)), f"hours:{party.id}", width))
         options.append(_heading(t("setup.meeting_dates"), "heading:dates", gap=True))
-        for meeting, label in zip(meetings, labels[len(parties):]):
+        for meeting, label in zip(meetings, labels[len(parties) :]):
             options.append(_field(label, Text(meeting.held_on or t("setup.unset")), f"date:{meeting.id}", width))
         self.rebuild(options)

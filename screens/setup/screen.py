@@ -34,7 +34,12 @@ from .lists import AgreementsList, IdOptionList, QuestionList, TeamList
 
 TABS = ("team", "questions", "agreements")
 
-_ACTION_TABS = {"toggle": ("questions",), "move": ("questions",), "add": ("team", "questions"), "remove": ("team", "questions")}
+_ACTION_TABS = {
+    "toggle": ("questions",),
+    "move": ("questions",),
+    "add": ("team", "questions"),
+    "remove": ("team", "questions"),
+}
 
 
 class SetupScreen(HfsScreen):
@@ -139,7 +144,9 @@ class SetupScreen(HfsScreen):
         store, review = self.store, self.store.review(self.review_id)
         if kind in ("title", "facilitator"):
             label = "setup.review_title" if kind == "title" else "setup.facilitator"
-            self.prompt(TextPrompt(t(label), getattr(review, kind), save=lambda v: store.update_review(review.id, **{kind: v})))
+            self.prompt(
+                TextPrompt(t(label), getattr(review, kind), save=lambda v: store.update_review(review.id, **{kind: v}))
+            )
         elif kind == "name":
             party = store.party(int(ident))
             self.prompt(TextPrompt(t("setup.party_name"), party.name, save=lambda v: store.rename_party(party.id, v)))
@@ -176,7 +183,9 @@ class SetupScreen(HfsScreen):
             if kind is not None and kind != party.kind and self.store_ok(self.store.update_party, party_id, kind=kind):
                 self.show_team()
 
-        self.app.push_screen(ChoicePrompt(t("setup.kind_title", party=one_line(party.name)), choices, party.kind), chosen)
+        self.app.push_screen(
+            ChoicePrompt(t("setup.kind_title", party=one_line(party.name)), choices, party.kind), chosen
+        )
 
     def edit_member(self, row_id: str) -> None:
         store = self.store
@@ -198,8 +207,9 @@ class SetupScreen(HfsScreen):
             save = lambda v: store.add_question(self.review_id, *parse_question_editor(v))  # noqa: E731
         else:
             question = store.question(question_id)
-            title, initial = t("setup.question_edit", number=question.number), question_editor_text(
-                question.text, question.sub_questions
+            title, initial = (
+                t("setup.question_edit", number=question.number),
+                question_editor_text(question.text, question.sub_questions),
             )
             save = lambda v: store.update_question(question.id, *parse_question_editor(v))  # noqa: E731
         hint = t("setup.question_editor_hint")
@@ -264,7 +274,6 @@ class SetupScreen(HfsScreen):
         if row_id and self.store_ok(self.store.move_question, int(row_id.partition(":")[2]), offset):
             self.show_questions()
 
-
     # --------------------------------------------------------------- misc
 
     def action_meeting(self) -> None:
@@ -272,4 +281,3 @@ class SetupScreen(HfsScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-

@@ -18,13 +18,13 @@ from .editors import SafeInput
 
 class CaptureLine(SafeInput):
     class Captured(Message):
-        def __init__(self, line: "CaptureLine", text: str) -> None:
+        def __init__(self, line: CaptureLine, text: str) -> None:
             super().__init__()
             self.line = line
             self.text = text
 
         @property
-        def control(self) -> "CaptureLine":
+        def control(self) -> CaptureLine:
             """Lets handlers select the line with `@on(CaptureLine.Captured, "#id")`."""
             return self.line
 

@@ -195,7 +195,11 @@ class NewReviewForm(FormDialog[Review | None]):
             key = "forms.template_questions" if count else "forms.template_blank"
             options.append(Option(Text(t(key, name=template.name, count=count)), id=template.key))
         yield OptionList(*options, id="new-template")
-        for field_id, label in (("new-party-a", "forms.party_a"), ("new-party-b", "forms.party_b"), ("new-title", "forms.title")):
+        for field_id, label in (
+            ("new-party-a", "forms.party_a"),
+            ("new-party-b", "forms.party_b"),
+            ("new-title", "forms.title"),
+        ):
             yield from form_row(t(label), SafeInput(id=field_id, select_on_focus=False))
 
     def on_mount(self) -> None:
@@ -234,7 +238,9 @@ class NewReviewForm(FormDialog[Review | None]):
             self.action_create()
 
     def action_create(self) -> None:
-        a, b, title = (self.query_one(f, SafeInput).stored_value for f in ("#new-party-a", "#new-party-b", "#new-title"))
+        a, b, title = (
+            self.query_one(f, SafeInput).stored_value for f in ("#new-party-a", "#new-party-b", "#new-title")
+        )
         created: list[Review] = []
         if self.attempt(lambda: created.append(self.create(self.template_key, a, b, title or self.default_title()))):
             self.dismiss(created[0])

@@ -18,7 +18,9 @@ from .wrapped_text import WrappedText
 def note_row(note: Note, owner: Party) -> Text:
     """Mark and word first (never colour alone), then the text, then owner and flags in a dim tail."""
     row = Text()
-    row.append(f"{CATEGORY_SYMBOL[note.category]} {category_label(note.category)}: ", style=CATEGORY_STYLE[note.category])
+    row.append(
+        f"{CATEGORY_SYMBOL[note.category]} {category_label(note.category)}: ", style=CATEGORY_STYLE[note.category]
+    )
     row.append(one_line(note.text))
     flags = [
         one_line(owner.name, 24),
