@@ -50,7 +50,11 @@ from hfs_tui.store import Store
 
 GOLDEN = Path(__file__).parent / "golden"
 T0 = datetime(2026, 3, 10, 8, 30, tzinfo=UTC)  # 09.30 in Stockholm
-S, I, G, L, A, N = (  # noqa: E741 (one letter per category, as in the note table below)Category.STRENGTH, Category.IMPROVEMENT, Category.GOOD_EXAMPLE, Category.LESSON,
+S, I, G, L, A, N = (  # noqa: E741 (one letter per category, as in the note table below)
+    Category.STRENGTH,
+    Category.IMPROVEMENT,
+    Category.GOOD_EXAMPLE,
+    Category.LESSON,
     Category.ACTION,
     Category.NOTE,
 )
