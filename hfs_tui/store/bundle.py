@@ -111,8 +111,7 @@ def export_bundle(db: Database, review_id: int, out_path: str | Path) -> Path:
     try:
         bundle = Database(sqlite3.connect(str(temp)), execute_plugins=False)
         try:
-            schema.migrations.apply(bundle)
-            bundle.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            schema.migrate(bundle)  # the store's schema, application_id and user_version (SCHEMA_VERSION)
             bundle.execute("CREATE TABLE bundle_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             exported_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             bundle["bundle_info"].insert_all(
@@ -216,7 +215,12 @@ def _open_checked(path: Path, original: Path) -> sqlite3.Connection:
                 [schema.MIGRATION_SET],
             )
         }
-        if (version.isdigit() and int(version) > BUNDLE_FORMAT) or applied - schema.KNOWN_MIGRATIONS:
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if (
+            (version.isdigit() and int(version) > BUNDLE_FORMAT)
+            or user_version > schema.SCHEMA_VERSION
+            or applied - schema.KNOWN_MIGRATIONS
+        ):
             raise BundleError(t("bundle.error.newer", path=original))
         if not version.isdigit() or conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] != 1:
             raise BundleError(t("bundle.error.not_bundle", path=original))
@@ -240,7 +244,7 @@ def import_bundle(db: Database, bundle_path: str | Path, *, replace: bool = Fals
         conn = _open_checked(copy, original)
         try:
             source = Database(conn, execute_plugins=False)
-            schema.migrations.apply(source)  # an older bundle gets the newer columns
+            schema.migrate(source)  # an older bundle gets the newer columns (the copy, never the file)
             return _import_rows(db, source, replace)
         except sqlite3.DatabaseError as error:
             raise BundleError(t("bundle.error.damaged", path=original, reason=error)) from None

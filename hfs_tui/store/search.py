@@ -83,12 +83,9 @@ def has_column(db: Database, table: str, column: str) -> bool:
 
 def released_action_sql(db: Database, alias: str = "ac") -> str:
     """SQL true for an action its owner released to the network; false unless the schema has the flags."""
-    if not has_column(db, "actions", "share"):
-        return "0"
-    condition = f"{alias}.share = 'network'"
-    if has_column(db, "actions", "in_report"):
-        condition += f" AND {alias}.in_report = 1"
-    return condition
+    if not (has_column(db, "actions", "share") and has_column(db, "actions", "in_report")):
+        return "0"  # released means share 'network' AND in_report = 1: without both flags nothing is released
+    return f"{alias}.share = 'network' AND {alias}.in_report = 1"
 
 
 _HITS_SQL = """
