@@ -21,8 +21,7 @@ from textual.widgets.option_list import Option
 
 from hfs_tui.i18n import t
 from hfs_tui.model import MeetingKind
-from hfs_tui.safe_text import one_line
-from hfs_tui.safe_text import strip_controls
+from hfs_tui.safe_text import one_line, strip_controls
 from hfs_tui.store.search import SearchHit, search
 
 from ..keys import KeyAction, bindings
@@ -87,7 +86,11 @@ class SearchScreen(Screen[SearchHit | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield Static(Text(t("search.title")), id="search-title")
-            yield Input(value=strip_controls(self.initial_query, single_line=True), placeholder=t("search.placeholder"), id="search-input")
+            yield Input(
+                value=strip_controls(self.initial_query, single_line=True),
+                placeholder=t("search.placeholder"),
+                id="search-input",
+            )
             yield Static(Text(self._scope_text()), id="search-scope")
             yield Static(Text(""), id="search-status")
             yield OptionList(id="search-hits")
