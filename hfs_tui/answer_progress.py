@@ -65,8 +65,8 @@ def answer_progress(
     document_count: dict[tuple[int, int], int] = {}
     for document in documents:
         if document.question_id is not None:
-            key = (document.question_id, document.party_id)
-            document_count[key] = document_count.get(key, 0) + 1
+            doc_key = (document.question_id, document.party_id)
+            document_count[doc_key] = document_count.get(doc_key, 0) + 1
     signs: dict[tuple[int, int, Sign], int] = {}
     for assessment in assessments:
         key = (assessment.question_id, assessment.party_id, assessment.sign)

@@ -79,7 +79,7 @@ def _reason(error: OSError) -> str:
         errno.ENAMETOOLONG: "error.import.name_too_long",
         errno.ENOTDIR: "error.import.not_folder",
     }
-    key = known.get(error.errno)
+    key = known.get(error.errno) if error.errno is not None else None
     if key:
         return t(key)
     return t("error.import.cannot_read", reason=error.strerror or type(error).__name__)
@@ -91,12 +91,9 @@ def write_atomic(path: Path, text: str | bytes) -> Path:
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a document should follow the umask
-        if isinstance(text, bytes):
-            handle = os.fdopen(fd, "wb")
-        else:
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        with handle:
-            handle.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

@@ -12,6 +12,7 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_config_dir
 
@@ -68,7 +69,7 @@ def load(path: Path | None = None) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{path}: {error}") from None
-    values = {}
+    values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in KEYS:
             raise SettingsError(f"{path}: {_unknown(key)}")
@@ -118,14 +119,16 @@ def set_value(settings: Settings, key: str, text: str | None) -> Settings:
     """A copy with `key` set from command-line text (`None` unsets it)."""
     if key not in KEYS:
         raise SettingsError(_unknown(key))
-    return replace(settings, **{key: None if text is None else _parsed(key, text)})
+    changes: dict[str, Any] = {key: None if text is None else _parsed(key, text)}
+    return replace(settings, **changes)
 
 
 def remember(key: str, value: str | bool, path: Path | None = None) -> Path:
     """Set one value in the file and keep the others (the app remembers a theme chosen with a key)."""
     if key not in KEYS:
         raise SettingsError(_unknown(key))
-    return save(replace(load(path), **{key: _checked(key, value)}), path)
+    changes: dict[str, Any] = {key: _checked(key, value)}
+    return save(replace(load(path), **changes), path)
 
 
 def toml_value(value: str | bool) -> str:

@@ -122,8 +122,8 @@ def next_theme(current: str) -> str:
 
 def named_styles(variables: dict[str, str]) -> RichTheme:
     """The `hfs.*` styles for a theme's CSS variables (as returned by `App.get_css_variables`)."""
-    background = _colour(variables.get("background"), Color(0, 0, 0))
-    foreground = _colour(variables.get("foreground"), background.inverse)
+    background = _colour(variables.get("background"), Color(0, 0, 0)) or Color(0, 0, 0)
+    foreground = _colour(variables.get("foreground"), background.inverse) or background.inverse
     styles = {}
     for name, (variable, text_style) in _NAMED.items():
         colour = _colour(variables.get(variable), None) if variable else None

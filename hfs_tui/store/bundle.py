@@ -41,7 +41,7 @@ def review_tables(db: Database) -> list[tuple[str, dict[str, str]]]:
     """Tables reachable from `reviews` through foreign keys, parents first, each with {column: parent}."""
     references: dict[str, dict[str, str]] = {}
     for name in db.table_names():
-        references[name] = {fk.column: fk.other_table for fk in db[name].foreign_keys}
+        references[name] = {str(fk.column): fk.other_table for fk in db.table(name).foreign_keys}
     reachable = {ROOT}
     changed = True
     while changed:
@@ -114,7 +114,7 @@ def export_bundle(db: Database, review_id: int, out_path: str | Path) -> Path:
             schema.migrate(bundle)  # the store's schema, application_id and user_version (SCHEMA_VERSION)
             bundle.execute("CREATE TABLE bundle_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             exported_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            bundle["bundle_info"].insert_all(
+            bundle.table("bundle_info").insert_all(
                 [
                     {"key": "format", "value": str(BUNDLE_FORMAT)},
                     {"key": "review_uid", "value": review["uid"]},
@@ -280,7 +280,9 @@ def _import_rows(db: Database, source: Database, replace: bool) -> int:
                         if extra_table == table and record.get(column) is not None:
                             later[column] = (parent, record[column])
                             record[column] = None
-                    new_id = db[table].insert(record).last_pk
+                    new_id = db.table(table).insert(record).last_rowid
+                    if new_id is None:  # sqlite always gives a rowid; this keeps the type honest
+                        raise sqlite3.DatabaseError(f"no row id for {table}")
                     if has_id:
                         mapping[row["id"]] = new_id
                     deferred.extend((table, c, p, new_id, old) for c, (p, old) in later.items())

@@ -59,7 +59,9 @@ def _create_schema(out: Database) -> None:
     )
     for table in ("parties", "questions", "notes", "actions"):
         out.execute(f"CREATE INDEX idx_{table}_review ON {table}(review_uid)")
-    out["archive_info"].insert_all([{"key": "format", "value": str(FORMAT)}, {"key": "kind", "value": PUBLISH_MARK}])
+    out.table("archive_info").insert_all(
+        [{"key": "format", "value": str(FORMAT)}, {"key": "kind", "value": PUBLISH_MARK}]
+    )
 
 
 def _check_archive(out: Database, path: Path) -> None:
@@ -140,16 +142,16 @@ def _put(out: Database, rows: dict[str, list[dict]]) -> None:
             out.execute(f"DELETE FROM {table} WHERE {key} = ?", [uid])
     for table in reversed(_TABLES):
         if rows.get(table):
-            out[table].insert_all(rows[table])
+            out.table(table).insert_all(rows[table])
 
 
 def _finish(out: Database) -> None:
     """(Re)build the search index (Datasette finds `notes_fts`/`actions_fts` by itself) and compact."""
     for table, columns in (("notes", ["text"]), ("actions", ["goal", "activities", "outcome", "sustain"])):
         if out[f"{table}_fts"].exists():
-            out[table].rebuild_fts()
+            out.table(table).rebuild_fts()
         else:
-            out[table].enable_fts(columns, tokenize=TOKENIZE)
+            out.table(table).enable_fts(columns, tokenize=TOKENIZE)
 
 
 def _write(out_path: Path, build, start_from: Path | None) -> None:
