@@ -27,7 +27,7 @@ from .cli_import import cmd_import_answers, cmd_import_assessments, cmd_import_s
 from .cli_output import fail, guarded, has_undecodable, printable
 from .cli_review import cmd_list, cmd_new
 from .errors import HfsError
-from .i18n import LANGUAGES, set_language, t
+from .i18n import LANGUAGES, bind_argparse, set_language, t
 from .sample import SAMPLES
 from .templates import TEMPLATES
 
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=t("cli.description"),
         parents=[common, app_options],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=t("cli.version"))
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title=t("cli.commands"), metavar=t("cli.command"))
 
@@ -163,6 +163,7 @@ def _main(argv: list[str]) -> int:
         settings = user_settings.Settings()
     # The language is chosen first: the help texts, the templates and the app's screens use it.
     set_language(_early_language(argv) or settings.language or "sv")
+    bind_argparse()  # argparse's own words ("användning:", "flaggor:", its errors) in that language too
     parser = build_parser()
     args = parser.parse_args(argv)
     # Options may stand before or after the subcommand; set_defaults would leak into the shared
