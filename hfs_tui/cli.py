@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:
         return 130
-    except _user_errors() as error:
+    except (HfsError, OSError) as error:  # one line (an OSError with its file name)
         return fail(error)
     except Exception as error:  # noqa: BLE001 - the crash report is the last resort
         from .crash import report_crash
@@ -185,17 +185,6 @@ def _main(argv: list[str]) -> int:
         return args.func(args)
     with guarded():  # whatever a handler prints by other means is made safe as well
         return args.func(args)
-
-
-def _user_errors() -> tuple[type[BaseException], ...]:
-    """`HfsError` (and OSError, said with its file name). Until the store's StoreError derives from
-    HfsError (the store split does that), it is added here when the store is loaded."""
-    errors: tuple[type[BaseException], ...] = (HfsError, OSError)
-    store = sys.modules.get("hfs_tui.store")
-    legacy = getattr(store, "StoreError", None)
-    if isinstance(legacy, type) and not issubclass(legacy, HfsError):
-        errors += (legacy,)
-    return errors
 
 
 def _subcommand(argv: list[str]) -> str | None:
