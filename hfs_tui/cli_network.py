@@ -55,9 +55,9 @@ def _fail(error: BaseException) -> int:
 
 
 def _store(args: argparse.Namespace):
-    from .cli import _open, resolve_db
+    from .cli_common import open_store, resolve_db
 
-    return _open(resolve_db(getattr(args, "db", None)))
+    return open_store(resolve_db(getattr(args, "db", None)))
 
 
 def format_hit(hit) -> list[str]:

@@ -1,7 +1,12 @@
-"""Shared fixtures: a fresh database file per test, closed after it, on a clock that only moves when told."""
+"""Shared fixtures: a fresh database file per test, closed after it, on a clock that only moves when told.
+
+Every test that drives the app (an `async` test: Pilot) or compares a snapshot (`snap_compare`) is marked `ui`
+here, so `pytest -m "not ui"` is the fast tier: the core, the store, the documents and the CLI.
+"""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +19,20 @@ from hfs_tui.sample import load_sample
 from hfs_tui.store import Store
 
 START = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+UI_FIXTURES = {"snap_compare"}
+
+
+def is_ui_test(item: pytest.Item) -> bool:
+    """A test that runs the Textual app: a coroutine (every Pilot test is one) or one that compares a snapshot."""
+    function = getattr(item, "function", None)
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return inspect.iscoroutinefunction(function) or bool(fixtures & UI_FIXTURES)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if is_ui_test(item):
+            item.add_marker(pytest.mark.ui)
 
 
 @pytest.fixture

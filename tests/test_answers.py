@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from helpers import enter_text
 from hfs_tui.screens.answers.dialogs import ImportPreview, PathPrompt, PathSuggester
 from hfs_tui.screens.answers.file_import import answer_preview, answers_to_import
 from hfs_tui.screens.answers.screen import AnswersScreen
@@ -62,10 +63,6 @@ async def open_answers(app, pilot, review_id: int) -> AnswersScreen:
     return app.screen
 
 
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*text)
-
-
 # --------------------------------------------------------------------- imports
 
 
@@ -76,8 +73,7 @@ async def test_import_answer_file_shows_a_preview_then_imports_on_confirm(db, re
         await open_answers(app, pilot, review.id)
         await pilot.press("i")
         assert isinstance(app.screen, PathPrompt)
-        await type_text(pilot, str(path))
-        await pilot.press("enter")
+        await enter_text(pilot, str(path))
         await pilot.pause()
         preview = app.screen
         assert isinstance(preview, ImportPreview)
@@ -109,7 +105,8 @@ async def test_cancelling_the_preview_imports_nothing(db, review, clock, tmp_pat
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("i", *str(path), "enter")
+        await pilot.press("i")
+        await enter_text(pilot, str(path))
         await pilot.pause()
         assert isinstance(app.screen, ImportPreview)
         await pilot.press("n")
@@ -128,7 +125,8 @@ async def test_a_duplicate_question_heading_is_shown_in_the_app_with_its_line_an
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("i", *str(path), "enter")
+        await pilot.press("i")
+        await enter_text(pilot, str(path))
         await pilot.pause()
         prompt = app.screen
         assert isinstance(prompt, PathPrompt), "the prompt stays open so the path can be corrected"
@@ -150,7 +148,8 @@ async def test_a_missing_file_is_said_in_one_line(db, review, clock, tmp_path):
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("i", *str(tmp_path / "finns-inte.md"), "enter")
+        await pilot.press("i")
+        await enter_text(pilot, str(tmp_path / "finns-inte.md"))
         await pilot.pause()
         assert (
             str(app.screen.query_one("#form-error").content) == "finns-inte.md: filen finns inte (inget har lästs in)"
@@ -164,7 +163,8 @@ async def test_assessment_file_is_imported_as_the_other_partys_review_of_the_sho
         screen = await open_answers(app, pilot, review.id)
         await pilot.press("2")
         assert screen.party.name == EKUDDEN
-        await pilot.press("I", *str(path), "enter")
+        await pilot.press("I")
+        await enter_text(pilot, str(path))
         await pilot.pause()
         preview = app.screen
         assert isinstance(preview, ImportPreview)
@@ -207,10 +207,7 @@ async def test_an_answer_typed_with_markup_characters_is_saved_and_shown_literal
         screen = await open_answers(app, pilot, review.id)
         await pilot.press("down", "e")
         assert isinstance(app.screen, TextAreaPrompt)
-        await type_text(pilot, "Första stycket.")
-        await pilot.press("enter", "enter")
-        await type_text(pilot, text)
-        await pilot.press("ctrl+s")
+        await enter_text(pilot, f"Första stycket.\n\n{text}", submit="ctrl+s")
         await pilot.pause()
         assert app.screen is screen
         assert any(text in line for line in screen.query_one(AnswerView).lines)
@@ -225,7 +222,8 @@ async def test_escape_in_the_editor_asks_before_discarding_typed_text(db, review
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("e", *"Ett utkast", "escape")
+        await pilot.press("e")
+        await enter_text(pilot, "Ett utkast", submit="escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -249,7 +247,8 @@ async def test_a_failed_save_keeps_the_editor_open_with_the_text(db, review, clo
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
         monkeypatch.setattr(app.store, "set_answer", full_disk)
-        await pilot.press("e", *"Viktig text", "ctrl+s")
+        await pilot.press("e")
+        await enter_text(pilot, "Viktig text", submit="ctrl+s")
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, TextAreaPrompt) and editor.query_one(TextArea).text == "Viktig text"
@@ -263,9 +262,11 @@ async def test_plus_and_minus_assessments_are_added_with_the_keyboard(db, review
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_answers(app, pilot, review.id)
-        await pilot.press("down", "down", "plus", *"Tydlig rutin [klar]", "enter")
+        await pilot.press("down", "down", "plus")
+        await enter_text(pilot, "Tydlig rutin [klar]")
         await pilot.pause()
-        await pilot.press("minus", *"Uppföljning saknas", "enter")
+        await pilot.press("minus")
+        await enter_text(pilot, "Uppföljning saknas")
         await pilot.pause()
         assert isinstance(app.screen, AnswersScreen)
         items = screen.query_one(ItemList)
@@ -300,9 +301,13 @@ async def test_a_selected_mark_is_edited_switched_and_deleted(db, review, clock)
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("plus", *"Bra", "enter", "minus", *"Saknas", "enter")
+        await pilot.press("plus")
+        await enter_text(pilot, "Bra")
+        await pilot.press("minus")
+        await enter_text(pilot, "Saknas")
         await pilot.press("tab", "tab", "up")  # questions -> answer -> marks; select the first mark
-        await pilot.press("enter", "end", *" och tydligt", "enter")
+        await pilot.press("enter", "end")
+        await enter_text(pilot, " och tydligt")
         await pilot.pause()
         store = reopen(db, clock)
         assert [(a.sign, a.comment) for a in store.assessments(review.id)] == [
@@ -328,7 +333,8 @@ async def test_documents_are_added_renamed_and_removed_for_the_party_and_questio
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("2", "down", "D", *"PM FaR (2024)", "enter")
+        await pilot.press("2", "down", "D")
+        await enter_text(pilot, "PM FaR (2024)")
         await pilot.pause()
         store = reopen(db, clock)
         party_a, party_b = store.parties(review.id)
@@ -336,7 +342,8 @@ async def test_documents_are_added_renamed_and_removed_for_the_party_and_questio
         assert [(d.question_id, d.title) for d in store.documents(party_b.id)] == [(second.id, "PM FaR (2024)")]
         assert store.documents(party_a.id) == []
         store.close()
-        await pilot.press("tab", "tab", "enter", "ctrl+u", *"PM Fysisk aktivitet på recept", "enter")
+        await pilot.press("tab", "tab", "enter", "ctrl+u")
+        await enter_text(pilot, "PM Fysisk aktivitet på recept")
         await pilot.pause()
         store = reopen(db, clock)
         assert [d.title for d in store.documents(party_b.id)] == ["PM Fysisk aktivitet på recept"]
@@ -482,7 +489,8 @@ async def test_a_file_that_cannot_be_read_is_one_line_and_the_prompt_stays(db, r
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AnswersScreen)
-        await pilot.press("e", *"Svar efter felet", "ctrl+s")  # the screen keeps working
+        await pilot.press("e")
+        await enter_text(pilot, "Svar efter felet", submit="ctrl+s")  # the screen keeps working
     store = reopen(db, clock)
     answers = store.answers(review.id)
     assert [a.text for a in answers.values()] == ["Svar efter felet"]

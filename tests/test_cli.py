@@ -299,7 +299,7 @@ def test_every_command_prints_no_control_character(capsys, db, hostile, tmp_path
     assert out or err
     assert_safe(out, err)
     if code != 0:
-        assert len(err.splitlines()) == 1 or err.startswith("usage:"), err
+        assert len(err.splitlines()) == 1 or err.startswith("användning:"), err
 
 
 def test_a_hostile_title_in_a_real_process_prints_no_control_character(db, hostile, tmp_path):

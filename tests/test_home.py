@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from helpers import enter_text
 from hfs_tui.screens.home.deleted import DeletedReviewsDialog
 from hfs_tui.screens.home.screen import HomeScreen
 from hfs_tui.screens.meeting import MeetingScreen
@@ -52,7 +53,8 @@ def cell_text(app, row: int, column: int = 0) -> str:
 async def new_review(pilot, downs: int, party_a: str, party_b: str, title: str = "") -> None:
     await pilot.press("n")
     await pilot.press(*["down"] * downs, "enter")
-    await pilot.press(*party_a, "enter", *party_b, "enter", *title, "enter")
+    for text in (party_a, party_b, title):
+        await enter_text(pilot, text)
     await pilot.pause()
 
 
@@ -82,17 +84,19 @@ async def test_the_typed_title_is_kept(db, clock):
 
 async def test_the_new_review_form_shows_errors_and_loses_nothing(db, clock):
     async with run(db, clock) as pilot:
-        await pilot.press("n", "enter", *"Region Nordmark", "ctrl+s")
+        await pilot.press("n", "enter")
+        await enter_text(pilot, "Region Nordmark", submit="ctrl+s")
         form = pilot.app.screen
         assert isinstance(form, NewReviewForm)
         assert form.query_one("#form-error").display
         assert "båda parterna" in str(form.query_one("#form-error").render())
         assert form.focused.id == "new-party-b"
-        await pilot.press(*"region nordmark", "ctrl+s")
+        await enter_text(pilot, "region nordmark", submit="ctrl+s")
         assert isinstance(pilot.app.screen, NewReviewForm)
         assert "olika namn" in str(form.query_one("#form-error").render())
         assert form.query_one("#new-party-a", Input).value == "Region Nordmark"
-        await pilot.press("ctrl+u", *"Region Söderås", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await enter_text(pilot, "Region Söderås", submit="ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
     assert [p.name for p in reopen(db, clock).reviews()[0].parties] == ["Region Nordmark", "Region Söderås"]
@@ -100,7 +104,8 @@ async def test_the_new_review_form_shows_errors_and_loses_nothing(db, clock):
 
 async def test_escape_leaves_the_new_review_form_without_creating_anything(db, clock):
     async with run(db, clock) as pilot:
-        await pilot.press("n", "enter", *"Region Nordmark", "escape")
+        await pilot.press("n", "enter")
+        await enter_text(pilot, "Region Nordmark", submit="escape")
         assert isinstance(pilot.app.screen, HomeScreen)
     assert reopen(db, clock).reviews() == []
 
@@ -108,7 +113,8 @@ async def test_escape_leaves_the_new_review_form_without_creating_anything(db, c
 async def test_rename_changes_the_title_in_the_database(db, clock):
     (review_id,) = seed(db, clock, "region")
     async with run(db, clock) as pilot:
-        await pilot.press("r", "ctrl+u", *"Nordmark och Söderås 2026", "enter")
+        await pilot.press("r", "ctrl+u")
+        await enter_text(pilot, "Nordmark och Söderås 2026")
         assert isinstance(pilot.app.screen, HomeScreen)
         assert "Nordmark och Söderås 2026" in cell_text(pilot.app, 0)
     assert reopen(db, clock).review(review_id).title == "Nordmark och Söderås 2026"

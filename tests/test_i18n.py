@@ -40,21 +40,30 @@ def english():
 # ----------------------------------------------------------- the catalogue
 
 
+def forms(text) -> tuple[str, ...]:
+    """A text, or each form of a plural entry (one, many)."""
+    return text if isinstance(text, tuple) else (text,)
+
+
 def test_every_string_exists_in_swedish_and_english_with_the_same_fields():
     for key, (swedish, english) in STRINGS.items():
-        assert swedish.strip() and english.strip(), key
-        assert set(re.findall(r"{(\w+)", swedish)) == set(re.findall(r"{(\w+)", english)), key
+        assert type(swedish) is type(english), f"{key}: plural in one language only"
+        for sv, en in zip(forms(swedish), forms(english), strict=True):
+            assert sv.strip() and en.strip(), key
+            assert set(re.findall(r"{(\w+)", sv)) == set(re.findall(r"{(\w+)", en)), key
 
 
 def test_english_strings_hold_no_swedish_letters_except_in_names():
     for key, (_, english) in STRINGS.items():
-        for word in re.findall(r"\S*[åäöÅÄÖ]\S*", english):
-            assert word[0].isupper(), f"{key}: {english!r} has the Swedish word {word!r}"
+        for text in forms(english):
+            for word in re.findall(r"\S*[åäöÅÄÖ]\S*", text):
+                assert word[0].isupper(), f"{key}: {text!r} has the Swedish word {word!r}"
 
 
 def test_swedish_strings_spell_a_and_o_with_their_dots_and_rings():
     for key, (swedish, _) in STRINGS.items():
-        assert not ASCII_SWEDISH.search(swedish), f"{key}: {swedish!r}"
+        for text in forms(swedish):
+            assert not ASCII_SWEDISH.search(text), f"{key}: {text!r}"
     for swedish in minutes_en.ENGLISH:
         assert not ASCII_SWEDISH.search(swedish), swedish
 

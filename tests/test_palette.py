@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers import enter_text
 from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
 from textual.widgets import DataTable
 
@@ -121,7 +122,7 @@ async def test_a_palette_command_runs_the_screen_action(review_db):
         await pilot.pause()
         assert app.screen.question_index == 0
         await pilot.press("ctrl+p")
-        await pilot.press(*"Nästa fråga")
+        await enter_text(pilot, "Nästa fråga", submit=None)  # the palette searches as the query changes
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

@@ -6,6 +6,7 @@ import random
 import sqlite3
 
 import pytest
+from helpers import enter_text
 from sqlite_utils import Database
 
 from hfs_tui.cli import main
@@ -341,7 +342,7 @@ async def test_the_search_screen_shows_ranked_hits_and_enter_opens_the_meeting_a
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SearchScreen)
-        await pilot.press(*"styrgrupp")
+        await enter_text(pilot, "styrgrupp", submit=None)  # the screen searches as the query changes
         await pilot.pause(0.3)
         assert [(h.kind, h.source_id) for h in screen.hits] == [("note", hostile.id)]
         prompt = screen.query_one("#search-hits", OptionList).get_option_at_index(0).prompt

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from helpers import enter_text
 
 from hfs_tui import i18n
 from hfs_tui.app import make_app
@@ -90,7 +91,7 @@ def meeting_under_way(app, clock, language):
         clock.advance(81 * 60 + 15)
         for line in NOTES[language]:
             await pilot.press(line[0])
-            await pilot.press(*line[1:], "enter")
+            await enter_text(pilot, line[1:])  # the capture line gets the rest in one call, then enter
         await pilot.press("escape", "r", "up", "r", "s", "up")
         app.screen.refresh_timer()
         app.clear_notifications()

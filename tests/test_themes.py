@@ -7,6 +7,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from helpers import enter_text
 from hfs_tui.screens.marks import CATEGORY_STYLE
 from hfs_tui.screens.themes import CONTRAST_DARK, CONTRAST_LIGHT, CYCLE, THEMES, named_styles, next_theme
 from hfs_tui.screens.widgets.note_list import NoteList
@@ -194,7 +195,7 @@ async def test_the_palette_offers_each_high_contrast_theme_by_its_swedish_name(r
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*typed)
+        await enter_text(pilot, typed, submit=None)  # the palette searches as the query changes
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
@@ -206,7 +207,9 @@ async def test_category_marks_are_redrawn_in_the_new_themes_colours(review_db):
     path, review_id, clock = review_db
     app = make_app(path, review_id, clock=clock, bell=False, settings=Settings(theme=CONTRAST_DARK.name))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("plus", *"Tydlig styrgrupp", "enter", "escape")
+        await pilot.press("plus")
+        await enter_text(pilot, "Tydlig styrgrupp")
+        await pilot.press("escape")
         await pilot.pause()
 
         def mark_colour() -> str:

@@ -1,6 +1,8 @@
 """Strings of the action plan (step 4b) and the follow-up meeting (step 5)."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+from . import Text
+
+STRINGS: dict[str, tuple[Text, Text]] = {
     # the action-plan columns of the HFS network plan (seed 004)
     "actions.col.goal": ("Detta vill vi uppnå", "What we want to achieve"),
     "actions.col.activities": ("Prioriterade aktiviteter", "Prioritised activities"),
@@ -22,7 +24,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Handlingsplan för förbättringsarbetet · {review}",
         "Action plan for the improvement work · {review}",
     ),
-    "actions.count": ("{count} åtgärder", "{count} actions"),
+    "actions.count": (
+        ("{count} åtgärd", "{count} åtgärder"),
+        ("{count} action", "{count} actions"),
+    ),
     "actions.count_one": ("1 åtgärd", "1 action"),
     "actions.switch_hint": ("(p byter part)", "(p switches party)"),
     "actions.question": ("fråga {number}", "question {number}"),
@@ -53,7 +58,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.saved": ("Sparat", "Saved"),
     "actions.added": ("Åtgärden tillagd", "Action added"),
     "actions.adopted": ("Förslaget är nu en åtgärd i handlingsplanen", "The proposal is now an action in the plan"),
-    "actions.adopted_all": ("{count} förslag blev åtgärder", "{count} proposals became actions"),
+    "actions.adopted_all": (
+        ("{count} förslag blev en åtgärd", "{count} förslag blev åtgärder"),
+        ("{count} proposal became an action", "{count} proposals became actions"),
+    ),
     "actions.deleted": ("Åtgärden borttagen", "Action deleted"),
     "actions.confirm_delete": ("Ta bort åtgärden ”{goal}”?", "Delete the action “{goal}”?"),
     "actions.nothing_to_edit": ("Ingen åtgärd att ändra: n lägger till en", "No action to edit: n adds one"),

@@ -1,6 +1,8 @@
 """Strings of the answers and review screen (steps 2 and 3): answers, documents, + / − assessments, imports."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+from . import Text
+
+STRINGS: dict[str, tuple[Text, Text]] = {
     "answers.key.edit_answer": ("Skriv svar", "Write answer"),
     "answers.key.add_plus": ("Styrka", "Strength"),
     "answers.key.add_minus": ("Förbättring", "Improvement"),
@@ -88,27 +90,45 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{file}: {message} (nothing was imported)",
     ),
     "answers.preview_answers": (
-        "Läsa in {count} svar från {party} ur {file}?",
-        "Import {count} answers from {party} from {file}?",
+        ("Läsa in {count} svar från {party} ur {file}?", "Läsa in {count} svar från {party} ur {file}?"),
+        ("Import {count} answer from {party} from {file}?", "Import {count} answers from {party} from {file}?"),
     ),
     "answers.preview_assessments": (
-        "Läsa in {count} bedömningar av svaren från {party} (gjorda av {reviewer}) ur {file}?",
-        "Import {count} assessments of the answers from {party} (made by {reviewer}) from {file}?",
+        (
+            "Läsa in {count} bedömning av svaren från {party} (gjord av {reviewer}) ur {file}?",
+            "Läsa in {count} bedömningar av svaren från {party} (gjorda av {reviewer}) ur {file}?",
+        ),
+        (
+            "Import {count} assessment of the answers from {party} (made by {reviewer}) from {file}?",
+            "Import {count} assessments of the answers from {party} (made by {reviewer}) from {file}?",
+        ),
     ),
-    "answers.preview_words": ("{count} ord", "{count} words"),
-    "answers.preview_documents": ("{count} dokument", "{count} documents"),
+    "answers.preview_words": (
+        ("{count} ord", "{count} ord"),
+        ("{count} word", "{count} words"),
+    ),
+    "answers.preview_documents": (
+        ("{count} dokument", "{count} dokument"),
+        ("{count} document", "{count} documents"),
+    ),
     "answers.preview_empty": ("tom, hoppas över", "empty, skipped"),
     "answers.preview_replaces": ("ersätter nuvarande svar", "replaces the current answer"),
     "answers.preview_replaces_assessments": (
-        "ersätter {count} nuvarande bedömningar",
-        "replaces {count} current assessments",
+        ("ersätter {count} nuvarande bedömning", "ersätter {count} nuvarande bedömningar"),
+        ("replaces {count} current assessment", "replaces {count} current assessments"),
     ),
     "answers.preview_not_selected": ("frågan är inte vald", "question not selected"),
     "answers.preview_yes": ("Läs in (j)", "Import (y)"),
-    "answers.imported_answers": ("{count} svar från {party} inlästa", "{count} answers from {party} imported"),
+    "answers.imported_answers": (
+        ("{count} svar från {party} inläst", "{count} svar från {party} inlästa"),
+        ("{count} answer from {party} imported", "{count} answers from {party} imported"),
+    ),
     "answers.imported_assessments": (
-        "{count} bedömningar av svaren från {party} inlästa",
-        "{count} assessments of the answers from {party} imported",
+        ("{count} bedömning av svaren från {party} inläst", "{count} bedömningar av svaren från {party} inlästa"),
+        (
+            "{count} assessment of the answers from {party} imported",
+            "{count} assessments of the answers from {party} imported",
+        ),
     ),
     "answers.editor_title": ("Svar från {party} på fråga {number}", "Answer from {party} to question {number}"),
     "answers.answer_saved": ("Svaret sparat", "Answer saved"),

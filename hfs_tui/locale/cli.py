@@ -1,6 +1,8 @@
 """Strings of the `hfs-tui` command line: help texts and what the commands print."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+from . import Text
+
+STRINGS: dict[str, tuple[Text, Text]] = {
     "cli.description": (
         "Kollegialt lärande i HFS-nätverket: frågor, svar, granskning, återkopplingsmöte och rapport.",
         "Collegial learning in the HFS network: questions, answers, review, feedback meeting and report.",
@@ -10,6 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.name": ("NAMN", "NAME"),
     "cli.parts": ("DELAR", "PARTS"),
     "cli.db": ("databasfil (annars ${env} eller {path})", "database file (else ${env} or {path})"),
+    "cli.version": ("visa programmets version och avsluta", "show the program's version and exit"),
     "cli.lang": (
         "språk: sv (standard) eller en; gäller även mallar och export",
         "language: sv (default) or en; also for templates and exports",
@@ -68,10 +71,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "comma-separated: minutes, reports, network (default: all)",
     ),
     "cli.html": ("skriv även en HTML-version av varje dokument", "also write an HTML version of each document"),
-    "cli.answers_read": ("{count} svar från {party} inlästa", "{count} answers from {party} read"),
+    "cli.answers_read": (
+        ("{count} svar från {party} inläst", "{count} svar från {party} inlästa"),
+        ("{count} answer from {party} read", "{count} answers from {party} read"),
+    ),
     "cli.assessments_read": (
-        "{count} bedömningar av {party} (gjorda av {reviewer}) inlästa",
-        "{count} assessments of {party} (made by {reviewer}) read",
+        (
+            "{count} bedömning av {party} (gjord av {reviewer}) inläst",
+            "{count} bedömningar av {party} (gjorda av {reviewer}) inlästa",
+        ),
+        (
+            "{count} assessment of {party} (made by {reviewer}) read",
+            "{count} assessments of {party} (made by {reviewer}) read",
+        ),
     ),
     "cli.list_empty": ("inga granskningar i {path}", "no reviews in {path}"),
     "cli.docx": (

@@ -1,6 +1,8 @@
 """One-line error messages of the store, the importer and the export, and the empty answer file's words."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+from . import Text
+
+STRINGS: dict[str, tuple[Text, Text]] = {
     # opening the database
     "error.db.is_folder": ("{path}: är en mapp, inte en databasfil", "{path}: is a folder, not a database file"),
     "error.db.no_folder": ("{path}: kan inte skapa mappen ({reason})", "{path}: cannot create the folder ({reason})"),
@@ -132,8 +134,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "no question headings found (write e.g. “## 1. The question's text”)",
     ),
     "error.import.unknown_number": (
-        "okänd fråga {number} (granskningen har {count} frågor)",
-        "unknown question {number} (the review has {count} questions)",
+        (
+            "okänd fråga {number} (granskningen har {count} fråga)",
+            "okänd fråga {number} (granskningen har {count} frågor)",
+        ),
+        (
+            "unknown question {number} (the review has {count} question)",
+            "unknown question {number} (the review has {count} questions)",
+        ),
     ),
     "error.import.unknown_text": (
         "okänd fråga ”{heading}”: ange frågans nummer eller exakta text",

@@ -1,6 +1,8 @@
 """Strings of the export screen: the report agreement, the preview and writing the files."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+from . import Text
+
+STRINGS: dict[str, tuple[Text, Text]] = {
     "export.title": ("Export", "Export"),
     "export.meeting": ("Möte: {title}", "Meeting: {title}"),
     "export.meeting_hint": ("m byter", "m changes"),
@@ -28,7 +30,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.preview": ("Förhandsvisning: {title}", "Preview: {title}"),
     "export.network_short": ("Nätverk", "Network"),
     "export.minutes_short": ("Protokoll", "Minutes"),
-    "export.written": ("{count} filer skrivna till {folder}", "{count} files written to {folder}"),
+    "export.written": (
+        ("{count} fil skriven till {folder}", "{count} filer skrivna till {folder}"),
+        ("{count} file written to {folder}", "{count} files written to {folder}"),
+    ),
     "export.written_files": ("✓ Skrivet i mappen ovan: {files}", "✓ Written in the folder above: {files}"),
     "export.nothing_chosen": ("Välj minst ett dokument att skriva.", "Choose at least one document to write."),
     "export.no_folder": ("Ange en mapp att skriva till.", "Enter a folder to write to."),

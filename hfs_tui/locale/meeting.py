@@ -1,6 +1,8 @@
 """Strings of the meeting screen: timers, pace, capture line, notes."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+from . import Text
+
+STRINGS: dict[str, tuple[Text, Text]] = {
     "key.next_question": ("Nästa fråga", "Next question"),
     "key.previous_question": ("Föreg. fråga", "Prev. question"),
     "key.toggle_timer": ("Start/paus", "Start/pause"),
@@ -25,8 +27,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.hide_internal": ("Dölj den andra partens interna anteckningar", "Hide the other party's internal notes"),
     "meeting.presenter_on": ("Visningsläge: v går tillbaka", "Presenter view: v goes back"),
     "meeting.hidden_internal": (
-        "{count} interna anteckningar från {party} dolda (i visar)",
-        "{count} internal notes of {party} hidden (i shows)",
+        (
+            "{count} intern anteckning från {party} dold (i visar)",
+            "{count} interna anteckningar från {party} dolda (i visar)",
+        ),
+        ("{count} internal note of {party} hidden (i shows)", "{count} internal notes of {party} hidden (i shows)"),
     ),
     "meeting.hide_internal_on": (
         "Den andra partens interna anteckningar döljs under passet",

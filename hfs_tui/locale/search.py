@@ -1,12 +1,17 @@
 """Strings of the search screen (`/` on home and in the meeting)."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+from . import Text
+
+STRINGS: dict[str, tuple[Text, Text]] = {
     "search.title": ("Sök i nätverkets minne", "Search the network's memory"),
     "search.placeholder": (
         "Skriv ord att söka efter, t.ex. styrgrupp",
         "Type words to search for, e.g. steering group",
     ),
-    "search.hits": ("{count} träffar", "{count} hits"),
+    "search.hits": (
+        ("{count} träff", "{count} träffar"),
+        ("{count} hit", "{count} hits"),
+    ),
     "search.one_hit": ("1 träff", "1 hit"),
     "search.none": ("Inga träffar", "No hits"),
     "search.empty": ("Skriv minst ett ord", "Type at least one word"),

@@ -1,6 +1,8 @@
 """Strings of the home list, the step-1 setup, the shared form dialogs and the step names."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+from . import Text
+
+STRINGS: dict[str, tuple[Text, Text]] = {
     # ------------------------------------------------------------- steps
     "progress.step.intro": ("Inledande möte", "Introductory meeting"),
     "progress.step.answer": ("Besvara", "Answer"),
@@ -13,8 +15,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress.detail.review": ("granskat {a}/{n} · {b}/{n}", "reviewed {a}/{n} · {b}/{n}"),
     "progress.detail.feedback_ready": ("redo för mötet", "ready for the meeting"),
     "progress.detail.feedback_running": ("mötet har börjat", "the meeting has begun"),
-    "progress.detail.improvement": ("{count} åtgärder", "{count} actions"),
-    "progress.detail.follow_up": ("{done} av {count} åtgärder följda upp", "{done} of {count} actions followed up"),
+    "progress.detail.improvement": (
+        ("{count} åtgärd", "{count} åtgärder"),
+        ("{count} action", "{count} actions"),
+    ),
+    "progress.detail.follow_up": (
+        ("{done} av {count} åtgärd följd upp", "{done} av {count} åtgärder följda upp"),
+        ("{done} of {count} action followed up", "{done} of {count} actions followed up"),
+    ),
     "progress.meeting.intro": ("Inledande möte", "Introductory meeting"),
     "progress.meeting.feedback": ("Återkopplingsmöte", "Feedback meeting"),
     "progress.meeting.follow_up": ("Uppföljningsmöte", "Follow-up meeting"),
@@ -73,7 +81,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forms.discard": ("Släng ändringarna i texten?", "Discard the changes to the text?"),
     "forms.new_review": ("Ny granskning", "New review"),
     "forms.template": ("Mall", "Template"),
-    "forms.template_questions": ("{name} · {count} frågor", "{name} · {count} questions"),
+    "forms.template_questions": (
+        ("{name} · {count} fråga", "{name} · {count} frågor"),
+        ("{name} · {count} question", "{name} · {count} questions"),
+    ),
     "forms.template_blank": ("{name} · inga frågor, lägg till egna", "{name} · no questions, add your own"),
     "forms.party_a": ("Part A", "Party A"),
     "forms.party_b": ("Part B", "Party B"),
@@ -112,8 +123,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setup.kind.other": ("annan", "other"),
     "setup.kind_title": ("Typ av part: {party}", "Kind of party: {party}"),
     "setup.questions_summary": (
-        "{selected} av {count} frågor ska besvaras",
-        "{selected} of {count} questions will be answered",
+        ("{selected} av {count} fråga ska besvaras", "{selected} av {count} frågor ska besvaras"),
+        ("{selected} of {count} question will be answered", "{selected} of {count} questions will be answered"),
     ),
     "setup.questions_hint": (
         "space väljer/väljer bort · shift+↑↓ flyttar · e redigerar · n lägger till · d tar bort",
@@ -131,8 +142,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "setup.confirm_remove_question": ("Ta bort fråga {number}: {text}?", "Remove question {number}: {text}?"),
     "setup.question_has_answers": (
-        "Frågan har {count} svar som också tas bort; välj bort den med space om svaren ska finnas kvar.",
-        "The question has {count} answer(s) that will be removed too; deselect it with space to keep them.",
+        (
+            "Frågan har {count} svar som också tas bort; välj bort den med space om svaren ska finnas kvar.",
+            "Frågan har {count} svar som också tas bort; välj bort den med space om svaren ska finnas kvar.",
+        ),
+        (
+            "The question has {count} answer that will be removed too; deselect it with space to keep it.",
+            "The question has {count} answers that will be removed too; deselect it with space to keep them.",
+        ),
     ),
     "setup.confidentiality": ("Sekretess", "Confidentiality"),
     "setup.report_form": ("Rapportens form", "Form of the report"),

@@ -1,0 +1,239 @@
+"""Build the gettext catalogues from the string tables: `python tools/strings_to_po.py` (re-runnable).
+
+The source of the UI strings is still `hfs_tui/locale/<area>.py` (`STRINGS = {key: (swedish, english)}`, a plural
+entry being `{key: ((sv_one, sv_many), (en_one, en_many))}`). This script writes from them, for each language,
+`hfs_tui/locale/<lang>/LC_MESSAGES/hfs_tui.po` (msgid = the key, msgstr = the text, `{name}` fields kept, plural
+entries with msgid_plural and msgstr[0]/[1]), then compiles every `.po` under `hfs_tui/locale/` to its `.mo`
+(the generated ones and the hand-written `sv/LC_MESSAGES/argparse.po`). The app reads only the `.mo` files, with
+the standard library's `gettext`.
+
+    python tools/strings_to_po.py           # write the .po and .mo files
+    python tools/strings_to_po.py --check   # exit 1 if any of them is not current (tests/test_gettext.py does this)
+
+No dependency beyond the standard library: the `.po` reader and `.mo` writer below cover what msgfmt does for
+these catalogues (no fuzzy entries, no contexts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import struct
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "hfs_tui" / "locale"
+DOMAIN = "hfs_tui"
+LANGUAGES = ("sv", "en")
+PLURAL_FORMS = "nplurals=2; plural=(n != 1);"  # Swedish and English alike
+
+Entry = tuple[str, str | None, list[str]]  # msgid, msgid_plural, msgstr forms
+
+
+# ------------------------------------------------------------------ the sources
+
+
+def source_tables() -> dict[str, dict[str, tuple]]:
+    """Module name -> its STRINGS, read from the files without importing the package (so a stale .mo never stops
+    this script). A key defined in two modules is an error, as in hfs_tui.i18n."""
+    tables: dict[str, dict[str, tuple]] = {}
+    seen: dict[str, str] = {}
+    for path in sorted(LOCALE.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        strings = _strings_of(path)
+        for key in strings:
+            if key in seen:
+                raise SystemExit(f"UI string key {key!r} defined in both {seen[key]} and {path.name}")
+            seen[key] = path.name
+        tables[path.stem] = strings
+    return tables
+
+
+def _strings_of(path: Path) -> dict[str, tuple]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+        if isinstance(target, ast.Name) and target.id == "STRINGS" and node.value is not None:
+            value = ast.literal_eval(node.value)
+            for key, texts in value.items():
+                _check_entry(path, key, texts)
+            return value
+    raise SystemExit(f"{path}: no STRINGS table")
+
+
+def _check_entry(path: Path, key: object, texts: object) -> None:
+    def is_text(value: object) -> bool:
+        return isinstance(value, str) or (
+            isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value)
+        )
+
+    if not (isinstance(key, str) and isinstance(texts, tuple) and len(texts) == len(LANGUAGES)):
+        raise SystemExit(f"{path.name}: {key!r} is not key: (swedish, english)")
+    if not all(is_text(text) for text in texts) or len({type(text) for text in texts}) != 1:
+        raise SystemExit(f"{path.name}: {key!r}: both texts are strings, or both (one, many) pairs")
+
+
+def entries(tables: dict[str, dict[str, tuple]], language: str) -> list[tuple[str, Entry]]:
+    index = LANGUAGES.index(language)
+    found = []
+    for module, strings in tables.items():
+        for key, texts in strings.items():
+            text = texts[index]
+            if isinstance(text, tuple):
+                found.append((module, (key, key, list(text))))
+            else:
+                found.append((module, (key, None, [text])))
+    return found
+
+
+# ------------------------------------------------------------------ .po writing and reading
+
+
+def _quote(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+    lines = escaped.split("\n")
+    if len(lines) == 1:
+        return f'"{escaped}"'
+    parts = [line + "\\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    return '""\n' + "\n".join(f'"{part}"' for part in parts)
+
+
+def header(language: str) -> str:
+    return (
+        "Project-Id-Version: hfs-tui\n"
+        f"Language: {language}\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=UTF-8\n"
+        "Content-Transfer-Encoding: 8bit\n"
+        f"Plural-Forms: {PLURAL_FORMS}\n"
+    )
+
+
+def write_po(language: str, tables: dict[str, dict[str, tuple]]) -> str:
+    out = [
+        f"# hfs-tui user interface, language {language}.",
+        "# Generated by tools/strings_to_po.py from hfs_tui/locale/*.py: edit those, then re-run the script.",
+        'msgid ""',
+        f"msgstr {_quote(header(language))}",
+        "",
+    ]
+    for module, (msgid, plural, forms) in entries(tables, language):
+        out.append(f"#: hfs_tui/locale/{module}.py")
+        out.append(f"msgid {_quote(msgid)}")
+        if plural is None:
+            out.append(f"msgstr {_quote(forms[0])}")
+        else:
+            out.append(f"msgid_plural {_quote(plural)}")
+            out += [f"msgstr[{n}] {_quote(form)}" for n, form in enumerate(forms)]
+        out.append("")
+    return "\n".join(out)
+
+
+def _unquote(token: str) -> str:
+    body = token.strip()
+    if not (body.startswith('"') and body.endswith('"')):
+        raise ValueError(f"not a quoted string: {token!r}")
+    return ast.literal_eval(body)  # the .po escapes (\n \t \" \\) are Python's
+
+
+def read_po(text: str) -> list[Entry]:
+    """The entries of a .po file (header included as msgid ""), in file order."""
+    found: list[Entry] = []
+    fields: dict[str, str] = {}
+    current: str | None = None
+
+    def flush() -> None:
+        if "msgid" in fields:
+            forms = [fields[k] for k in sorted(k for k in fields if k.startswith("msgstr"))]
+            found.append((fields["msgid"], fields.get("msgid_plural"), forms))
+        fields.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            if not line:
+                current = None
+            continue
+        if line.startswith('"'):
+            if current is None:
+                raise ValueError(f"continuation line outside an entry: {raw!r}")
+            fields[current] += _unquote(line)
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword == "msgid" and "msgid" in fields:
+            flush()
+        current = keyword
+        fields[keyword] = _unquote(rest)
+    flush()
+    return found
+
+
+# ------------------------------------------------------------------ .mo
+
+
+def compile_mo(po_entries: list[Entry]) -> bytes:
+    """GNU .mo bytes (little-endian, no hash table), the keys sorted as msgfmt sorts them."""
+    pairs = {}
+    for msgid, plural, forms in po_entries:
+        key = msgid if plural is None else f"{msgid}\0{plural}"
+        pairs[key.encode("utf-8")] = "\0".join(forms).encode("utf-8")
+    keys = sorted(pairs)
+    count = len(keys)
+    originals_at = 7 * 4
+    translations_at = originals_at + count * 8
+    data_at = translations_at + count * 8
+    tables, data = [], b""
+    for table in (keys, [pairs[k] for k in keys]):
+        offsets = []
+        for item in table:
+            offsets.append((len(item), data_at + len(data)))
+            data += item + b"\0"
+        tables.append(offsets)
+    head = struct.pack("<7I", 0x950412DE, 0, count, originals_at, translations_at, 0, data_at)
+    index = b"".join(struct.pack("<2I", *pair) for offsets in tables for pair in offsets)
+    return head + index + data
+
+
+# ------------------------------------------------------------------ the files
+
+
+def expected_files() -> dict[Path, bytes]:
+    """Every generated file with the bytes it should hold."""
+    tables = source_tables()
+    files: dict[Path, bytes] = {}
+    for language in LANGUAGES:
+        files[LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"] = write_po(language, tables).encode("utf-8")
+    hand_written = [p for p in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")) if p not in files]
+    for po in [*files, *hand_written]:
+        text = files[po].decode("utf-8") if po in files else po.read_text(encoding="utf-8")
+        files[po.with_suffix(".mo")] = compile_mo(read_po(text))
+    return files
+
+
+def stale_files() -> list[Path]:
+    return [path for path, data in expected_files().items() if not path.is_file() or path.read_bytes() != data]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check that every catalogue is current")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = stale_files()
+        for path in stale:
+            print(f"not current: {path.relative_to(ROOT)} (run: python tools/strings_to_po.py)", file=sys.stderr)
+        return 1 if stale else 0
+    for path, data in expected_files().items():
+        if not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
