@@ -265,6 +265,13 @@ def golden_store() -> tuple[Store, int]:
     store.set_action_flags(
         own.id, in_report=True
     )  # an action of the party's own goes in its report only when it says so
+    # the feedback meeting's place, secretary and attendance, and each party's justerare (setup, step 1)
+    store.set_meeting_place(meeting.id, "Teams")
+    store.set_meeting_secretary(meeting.id, "Fredrik Dahlberg")
+    absent = next(m for m in store.members(nordmark.id) if m.name == "Lars Nyström")
+    store.set_present(meeting.id, absent.id, False)
+    store.update_party(nordmark.id, adjuster="Erik Holmgren")
+    store.update_party(soderas.id, adjuster="Helena Åkesson")
     return store, review.id
 
 
@@ -391,16 +398,21 @@ def test_every_note_sits_once_under_its_party_and_question_with_its_category(gol
         assert placed == [(MT, SECTIONS[note.party_id], where)], note.text
 
 
-def test_header_has_date_actual_time_present_and_roles_and_no_template_line(golden_record):
-    minutes = render_minutes(replace(golden_record, place="Teams"), "sv")
+def test_header_has_date_actual_time_place_present_and_roles_and_no_template_line(golden_record):
+    minutes = render_minutes(golden_record, "sv")
     assert "- **Datum:** tisdag 10 mars 2026, kl. 10.00–13.25\n- **Plats:** Teams\n" in minutes
     assert "- **Mötesledare:** Karin Ljungqvist, HFS-sekretariatet" in minutes
-    assert "- **Sekreterare:** Karin Ljungqvist, HFS-sekretariatet" in minutes
+    assert "- **Sekreterare:** Fredrik Dahlberg" in minutes
     assert "- Region Söderås: Helena Åkesson (processledare), Fredrik Dahlberg (hälsoprocessledare)" in minutes
-    assert "Mall" not in minutes and "Plats" not in render_minutes(golden_record, "sv")
+    nordmark = next(line for line in minutes.splitlines() if line.startswith("- Region Nordmark: "))
+    assert "Anna Bergström" in nordmark and "Lars Nyström" not in nordmark  # absent from this meeting
+    assert "Mall" not in minutes and "Plats" not in render_minutes(replace(golden_record, place=""), "sv")
     assert minutes.endswith(
-        "Justeras\n\nRegion Nordmark\n\nRegion Söderås\n\n*Sammanställt 10 mars 2026 kl. 13.40 med hfs-tui*\n"
+        "Vid protokollet\n\nFredrik Dahlberg\n\nJusteras\n\nErik Holmgren, Region Nordmark\n\n"
+        "Helena Åkesson, Region Söderås\n\n*Sammanställt 10 mars 2026 kl. 13.40 med hfs-tui*\n"
     )
+    no_secretary = replace(golden_record, secretary="")
+    assert "- **Sekreterare:** Karin Ljungqvist, HFS-sekretariatet" in render_minutes(no_secretary, "sv")
     present = replace(golden_record, present={golden_record.parties[0].id: ("Anna Bergström",)})
     assert "- Region Nordmark: Anna Bergström\n" in render_minutes(present, "sv")
 

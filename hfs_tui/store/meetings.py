@@ -52,6 +52,13 @@ class MeetingsMixin(StoreBase):
             self.db.table("meetings").update(meeting_id, {"place": place.strip()})
         return self.meeting(meeting_id)
 
+    def set_meeting_secretary(self, meeting_id: int, secretary: str) -> Meeting:
+        """Who keeps the minutes (sekreterare); empty: the facilitator does."""
+        with self.transaction():
+            self.meeting(meeting_id)
+            self.db.table("meetings").update(meeting_id, {"secretary": " ".join(secretary.split())})
+        return self.meeting(meeting_id)
+
     def set_meeting_ended(self, meeting_id: int, ended_at: datetime | None) -> Meeting:
         """End the meeting explicitly at `ended_at` (UTC), or reopen it with None."""
         with self.transaction():

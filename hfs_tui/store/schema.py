@@ -273,6 +273,12 @@ def m004_network_search_and_review_uid(db: Database) -> None:
         )
 
 
+@migrations()
+def m005_meeting_secretary(db: Database) -> None:
+    """Who keeps the minutes of a meeting (sekreterare); empty: the facilitator does."""
+    db.execute("ALTER TABLE meetings ADD COLUMN secretary TEXT NOT NULL DEFAULT ''")
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)  # written to PRAGMA user_version
 
