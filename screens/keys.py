@@ -141,6 +141,8 @@ SETUP_KEYS = (
     KeyAction("1", "show_tab('team')", "setup.tab.team", show=False),
     KeyAction("2", "show_tab('questions')", "setup.tab.questions", show=False),
     KeyAction("3", "show_tab('agreements')", "setup.tab.agreements", show=False),
+    KeyAction("4", "show_tab('meetings')", "setup.tab.meetings", show=False),
+    KeyAction("o", "move_party", "setup.key.move_party"),
     KeyAction("m", "meeting", "setup.key.meeting"),
     KeyAction("escape", "back", "setup.key.back", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),
