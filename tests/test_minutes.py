@@ -291,6 +291,7 @@ def add_intro_and_follow_up(store: Store, review_id: int) -> None:
         outcome="Indikatorerna redovisas varje tertial sedan maj 2027.",
         sustain="Punkten ligger i styrgruppens årshjul.",
     )
+    store.set_action_flags(first.id, in_report=True, share=NET)  # Nordmark releases its achieved improvement
     slot = store.slots(follow_up.id)[0]
     store.add_note(follow_up.id, nordmark.id, A, "Ta fram målvärden för de tre indikatorer som saknar dem.", slot.id)
 
@@ -657,7 +658,9 @@ TOKEN = re.compile(r"N\d{6}X")
 def test_network_summary_holds_exactly_the_released_notes(seed):
     notes = random_notes(seed, 800)
     summary = render_network_summary(make_record(notes), "sv")
-    placed = {TOKEN.search(text).group(): path for path, text in items(summary) if len(path) > 1}
+    placed = {TOKEN.search(text).group(): path for path, text in items(summary) if TOKEN.search(text)}
+    footnote = [text for path, text in items(summary) if len(path) > 1 and not TOKEN.search(text)]
+    assert all("beslutade att sprida" in text for text in footnote)  # only the release footnote has no note
     for n in notes:
         token = f"N{n.id:06d}X"
         released = n.in_report and n.share is NET and n.deleted_at is None
@@ -788,3 +791,16 @@ def test_html_page_is_complete_and_shows_html_as_text():
     assert "<title>Protokoll &lt;Test&gt; &amp; \u241b</title>" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
     assert "<table>" in page and "<h2>§ 1 Återkoppling till Region Nordmark</h2>" in page
+
+
+def test_network_footnote_says_who_released_and_when_and_the_follow_up_has_achieved_improvements(golden_records):
+    feedback = render_network_summary(golden_records["feedback"], "sv")
+    assert "- *Region Nordmark beslutade att sprida 3 punkter (frigivet 10 mars 2026).*" in feedback
+    assert "Genomförda förbättringar" not in feedback  # only after the follow-up
+    follow_up_record = golden_records["follow_up"]
+    follow_up = render_network_summary(follow_up_record, "sv")
+    assert ("Region Nordmark", "Genomförda förbättringar") in [p[1:] for p in outline(follow_up)]
+    assert "Indikatorerna redovisas varje tertial sedan maj 2027." in follow_up
+    internal = tuple(replace(a, share=IN) for a in follow_up_record.actions)
+    withdrawn = render_network_summary(replace(follow_up_record, actions=internal), "sv")
+    assert "Indikatorerna" not in withdrawn and "beslutade att sprida" not in withdrawn

@@ -7,8 +7,8 @@ Every builder asks `select` and shows only what it returns; nothing else in `doc
   meeting. Live actions of both parties.
 - `report` (for party P): P's own notes marked for the report, P's actions put in the report, and the other
   party's written + / − assessments of P's answers (step 3; they are about P, so P owns them).
-- `network`: notes marked for the report AND released by their owner (`share = network`); no actions (an action
-  has no share level yet).
+- `network`: notes marked for the report AND released by their owner (`share = network`); the same for actions
+  (`actions.in_report` and `actions.share`): the follow-up's achieved improvements reach the network this way.
 
 Deleted notes and actions never reach any document.
 """
@@ -57,5 +57,5 @@ def select(record: MeetingRecord, audience: str, party: Party | None = None) -> 
         assessments = [a for a in record.assessments if a.party_id == party.id]
     elif audience == "network":
         notes = [n for n in notes if n.in_report and n.share is Share.NETWORK]
-        actions = []
+        actions = [a for a in actions if a.in_report and a.share is Share.NETWORK]
     return Selection(tuple(notes), tuple(actions), tuple(assessments))

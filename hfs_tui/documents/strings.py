@@ -54,6 +54,14 @@ ENGLISH: dict[str, str] = {
     "fråga {number}": "question {number}",
     "Möte": "Meeting",
     " och ": " and ",
+    # the network summary's achieved improvements and release footnote
+    "Genomförda förbättringar": "Improvements achieved",
+    "Vidmakthålls:": "Sustained by:",
+    "{count} punkt": "{count} item",
+    "{count} punkter": "{count} items",
+    "{party} beslutade att sprida {what}": "{party} decided to share {what}",
+    "(frigivet {days})": "(released {days})",
+    "Frigivet av ägaren:": "Released by their owner:",
     # minutes
     "Protokoll: {title}": "Minutes: {title}",
     "Datum": "Date",
