@@ -388,3 +388,23 @@ def test_invisible_characters_in_user_text_never_reach_an_exported_file(tmp_path
             text = path.read_text(encoding="utf-8")
         assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]", text), path.name
         assert "⟨U+202E⟩" in text, path.name
+
+
+def test_cli_writes_the_one_pager_its_slides_and_the_hand_over_package_in_markdown_and_word(db, tmp_path, capsys):
+    path, review_id = db
+    assert parse_parts("en-sida, överlämning, bildspel") == ("onepager", "handover")
+    code, out, err = run(
+        capsys, path, "export", str(review_id), "--what", "onepager,handover", "--docx", "--out", str(tmp_path)
+    )
+    assert (code, err) == (0, "")
+    names = [line.rsplit("/", 1)[1] for line in out.splitlines() if line.startswith("ny: ")]
+    stems = ("en-sida", "overlamning-region-nordmark", "overlamning-region-soderas")
+    assert sorted(names) == sorted(
+        [f"{FEEDBACK}-bildspel.md"] + [f"{FEEDBACK}-{stem}{suffix}" for stem in stems for suffix in (".md", ".docx")]
+    )
+    deck = (tmp_path / f"{FEEDBACK}-bildspel.md").read_text(encoding="utf-8")
+    assert deck.startswith("---\nmarp: true\n") and "\n---\n\n## Styrkor\n" in deck and "Delad styrka" in deck
+    one_pager = (tmp_path / f"{FEEDBACK}-en-sida.md").read_text(encoding="utf-8")
+    assert "Delad styrka" in one_pager and "Intern svaghet" not in one_pager
+    handover = (tmp_path / f"{FEEDBACK}-overlamning-region-nordmark.md").read_text(encoding="utf-8")
+    assert "## Svar" in handover and "Delad styrka" not in handover and "Intern svaghet" not in handover

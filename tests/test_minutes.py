@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from hfs_tui.clock import FakeClock, to_iso
-from hfs_tui.documents.export import build_documents
+from hfs_tui.documents import slides
+from hfs_tui.documents.export import ALL_PARTS, build_documents, slides_stem
 from hfs_tui.documents.markdown import render
 from hfs_tui.export import load_record
 from hfs_tui.minutes import (
@@ -317,9 +318,21 @@ def golden_documents(records: dict[str, MeetingRecord]) -> dict[str, str]:
     documents = {}
     for record in records.values():
         for lang in ("sv", "en"):
-            for stem, tree in build_documents(record, lang=lang):
+            for stem, tree in build_documents(record, ALL_PARTS, lang=lang):
                 documents[f"{lang}/{stem}.md"] = render(tree)
+                if tree.kind == "onepager":
+                    documents[f"{lang}/{slides_stem(stem, lang)}.md"] = slides.render(tree)
     return documents
+
+
+NEW_DOCUMENTS = {  # the one-pager, its slide deck and the hand-over package of each party (feedback, follow-up)
+    "sv": ("en-sida", "bildspel", "overlamning-region-nordmark", "overlamning-region-soderas"),
+    "en": ("one-pager", "slides", "handover-region-nordmark", "handover-region-soderas"),
+}
+MEETING_PREFIXES = {
+    "sv": ("2026-03-10-aterkopplingsmote", "2027-03-09-uppfoljningsmote"),
+    "en": ("2026-03-10-feedback-meeting", "2027-03-09-follow-up-meeting"),
+}
 
 
 GOLDEN_NAMES = sorted(
@@ -351,6 +364,12 @@ GOLDEN_NAMES = sorted(
             "2027-03-09-follow-up-meeting-network-summary.md",
         )
     ]
+    + [
+        f"{lang}/{prefix}-{name}.md"
+        for lang, names in NEW_DOCUMENTS.items()
+        for prefix in MEETING_PREFIXES[lang]
+        for name in names
+    ]
 )
 
 
@@ -366,9 +385,15 @@ def test_documents_match_the_golden_files(golden_records, name):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
-    tokens = markdown_parser().parse(text)  # valid CommonMark: every block closes, user text never raw HTML
-    assert [t.type for t in tokens].count("heading_open") == [t.type for t in tokens].count("heading_close")
-    assert not any(t.type in ("html_block", "html_inline", "hr", "code_block", "fence") for t in tokens)
+    pages = [text]
+    if name.endswith(("-bildspel.md", "-slides.md")):  # a Marp deck: front matter, then slides between `---`
+        assert text.startswith("---\nmarp: true\n")
+        pages = text.split("\n---\n", 1)[1].split("\n\n---\n\n")
+        assert len(pages) >= 2
+    for page in pages:
+        tokens = markdown_parser().parse(page)  # valid CommonMark: every block closes, user text never raw HTML
+        assert [t.type for t in tokens].count("heading_open") == [t.type for t in tokens].count("heading_close")
+        assert not any(t.type in ("html_block", "html_inline", "hr", "code_block", "fence") for t in tokens)
 
 
 MT = "Protokoll från återkopplingsmöte – Region Nordmark och Region Söderås"

@@ -16,18 +16,25 @@ from pathlib import Path
 from ..i18n import language, t
 from ..model import MeetingKind, Review
 from ..store import Store, StoreError
-from . import markdown
+from . import markdown, slides
 from .common import meeting_day
+from .handover import build_handover
 from .minutes import build_minutes
 from .model import Document
 from .network import build_network_summary
+from .onepager import build_one_pager
 from .record import MeetingRecord, load_record
 from .report import build_party_report
 from .strings import check_lang, tr
 from .writing import WriteFailure, write_all
 
-PARTS = ("minutes", "reports", "network")
+PARTS = ("minutes", "reports", "network")  # what an export writes unless told otherwise
+EXTRA_PARTS = ("onepager", "handover")  # written when asked for: the network's one page (+ slides), the hand-over
+ALL_PARTS = PARTS + EXTRA_PARTS
 NETWORK_FILE = "natverkssammanfattning"
+ONE_PAGER_FILE = "en-sida"
+SLIDES_FILE = "bildspel"
+HANDOVER_FILE = "overlamning"
 
 # Swedish names for `--what` too, since the users are Swedish.
 _PART_ALIASES = {
@@ -37,6 +44,15 @@ _PART_ALIASES = {
     "natverk": "network",
     "nätverk": "network",
     "natverkssammanfattning": "network",
+    "one-pager": "onepager",
+    "en-sida": "onepager",
+    "ensida": "onepager",
+    "slides": "onepager",
+    "bildspel": "onepager",
+    "presentation": "onepager",
+    "hand-over": "handover",
+    "overlamning": "handover",
+    "överlämning": "handover",
 }
 _REASONS = {  # i18n keys
     errno.EACCES: "error.reason.access",
@@ -54,18 +70,19 @@ class ExportError(StoreError):
 
 
 def parse_parts(text: str) -> tuple[str, ...]:
-    """`minutes,reports,network` (or Swedish: `protokoll,rapporter,natverk`) in document order."""
+    """`minutes,reports,network,onepager,handover` (or Swedish: `protokoll,rapporter,natverk,en-sida,overlamning`)
+    in document order."""
     wanted = set()
     for word in (w.strip().casefold() for w in text.split(",")):
         if not word:
             continue
         part = _PART_ALIASES.get(word, word)
-        if part not in PARTS:
-            raise ExportError(t("error.export.unknown_part", word=repr(word), parts=", ".join(PARTS)))
+        if part not in ALL_PARTS:
+            raise ExportError(t("error.export.unknown_part", word=repr(word), parts=", ".join(ALL_PARTS)))
         wanted.add(part)
     if not wanted:
-        raise ExportError(t("error.export.nothing", parts=", ".join(PARTS)))
-    return tuple(part for part in PARTS if part in wanted)
+        raise ExportError(t("error.export.nothing", parts=", ".join(ALL_PARTS)))
+    return tuple(part for part in ALL_PARTS if part in wanted)
 
 
 _ASCII = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
@@ -133,7 +150,7 @@ def build_documents(
     """(file stem, document tree) of each document asked for; stems name the meeting's date and kind."""
     lang = check_lang(lang or language())
     parts = set(parts)
-    unknown = parts - set(PARTS)
+    unknown = parts - set(ALL_PARTS)
     if unknown:
         raise ValueError(f"unknown export parts: {sorted(unknown)}")
     parts = set(parts_for(record, parts))
@@ -142,15 +159,28 @@ def build_documents(
     if "minutes" in parts:
         documents.append((f"{prefix}-{tr('protokoll', lang)}", build_minutes(record, lang)))
     if "reports" in parts:
-        stems = [slug(p.name) or f"part-{p.key}" for p in record.parties]
-        for party, party_slug in zip(record.parties, stems):
-            if stems.count(party_slug) > 1:
-                party_slug = f"{party_slug}-{party.key}"
+        for party, party_slug in zip(record.parties, _party_slugs(record)):
             stem = f"{prefix}-{tr('rapport', lang)}-{party_slug}"
             documents.append((stem, build_party_report(record, party, lang)))
     if "network" in parts:
         documents.append((f"{prefix}-{tr(NETWORK_FILE, lang)}", build_network_summary(record, lang)))
+    if "onepager" in parts:
+        documents.append((f"{prefix}-{tr(ONE_PAGER_FILE, lang)}", build_one_pager(record, lang)))
+    if "handover" in parts:
+        for party, party_slug in zip(record.parties, _party_slugs(record)):
+            stem = f"{prefix}-{tr(HANDOVER_FILE, lang)}-{party_slug}"
+            documents.append((stem, build_handover(record, party, lang)))
     return documents
+
+
+def _party_slugs(record: MeetingRecord) -> list[str]:
+    stems = [slug(p.name) or f"part-{p.key}" for p in record.parties]
+    return [f"{s}-{p.key}" if stems.count(s) > 1 else s for p, s in zip(record.parties, stems)]
+
+
+def slides_stem(stem: str, lang: str) -> str:
+    """The deck beside the one-pager: `...-en-sida` -> `...-bildspel`."""
+    return stem[: -len(tr(ONE_PAGER_FILE, lang))] + tr(SLIDES_FILE, lang)
 
 
 def render_documents(
@@ -203,6 +233,8 @@ def export(
     for stem, document in build_documents(record, what, lang):
         text = markdown.render(document)
         files.append((f"{stem}.md", text.encode("utf-8")))
+        if document.kind == "onepager":
+            files.append((f"{slides_stem(stem, lang)}.md", slides.render(document).encode("utf-8")))
         if html:
             files.append((f"{stem}.html", markdown.render_html(text, document.title, lang).encode("utf-8")))
         if docx:

@@ -118,11 +118,20 @@ def _block(block: object, lang: str) -> str | None:
     raise TypeError(f"not a document block: {block!r}")
 
 
+def block_text(block: object, lang: str) -> str | None:
+    """One block as Markdown (None for a page break): for renderers that arrange blocks their own way (slides)."""
+    return _block(block, lang)
+
+
+def footer_text(document: Document) -> str:
+    return _runs((Run(document.footer, italic=True),), document.lang)
+
+
 def render(document: Document) -> str:
     """The document as Markdown: blocks separated by blank lines, so every block stands alone."""
     parts = [text for text in (_block(b, document.lang) for b in document.blocks) if text is not None]
     if document.footer:
-        parts.append(_runs((Run(document.footer, italic=True),), document.lang))
+        parts.append(footer_text(document))
     return "\n\n".join(parts) + "\n"
 
 

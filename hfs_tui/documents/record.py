@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from ..i18n import t
 from ..model import (
     Action,
+    Answer,
     Assessment,
     Category,
+    Document,
     Meeting,
     MeetingKind,
     Member,
@@ -59,6 +61,8 @@ class MeetingRecord:
     place: str = ""  # `meetings.place`: a room, a town or "Teams"
     present: dict[int, tuple[str, ...]] | None = field(default=None, hash=False)  # party id -> names; None: whole team
     secretary: str = ""  # `meetings.secretary`; empty: the facilitator keeps the minutes
+    answers: dict[tuple[int, int], Answer] = field(default_factory=dict, hash=False)  # (question, party) -> answer
+    documents: tuple[Document, ...] = ()  # each party's document list (step 2)
 
     @cached_property
     def live_notes(self) -> tuple[Note, ...]:
@@ -146,4 +150,6 @@ def load_record(
             p.id: tuple(_person(m) for m in members if m.party_id == p.id and m.id in present_ids) for p in parties
         },
         secretary=meeting.secretary,
+        answers=store.answers(review.id),
+        documents=tuple(d for p in parties for d in store.documents(p.id)),
     )
