@@ -408,3 +408,31 @@ def test_cli_writes_the_one_pager_its_slides_and_the_hand_over_package_in_markdo
     assert "Delad styrka" in one_pager and "Intern svaghet" not in one_pager
     handover = (tmp_path / f"{FEEDBACK}-overlamning-region-nordmark.md").read_text(encoding="utf-8")
     assert "## Svar" in handover and "Delad styrka" not in handover and "Intern svaghet" not in handover
+
+
+def test_a_document_that_fails_while_it_is_written_leaves_no_file_and_the_earlier_ones_intact(tmp_path):
+    from hfs_tui.documents.writing import TEMP_PREFIX, write_all
+
+    (tmp_path / "a.md").write_bytes(b"old a")
+
+    def pieces():
+        yield b"half of b "
+        raise RuntimeError("rendering failed")
+
+    files = iter([("a.md", iter([b"new ", b"a"])), ("b.md", pieces())])
+    with pytest.raises(RuntimeError):
+        write_all(tmp_path, files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]  # no b.md, no temporary file
+    assert (tmp_path / "a.md").read_bytes() == b"old a"
+    written = write_all(tmp_path, iter([("a.md", iter([b"new ", b"a"])), ("b.md", b"b")]))
+    assert (tmp_path / "a.md").read_bytes() == b"new a" and written.targets == (tmp_path / "a.md", tmp_path / "b.md")
+    assert not list(tmp_path.glob(TEMP_PREFIX + "*"))
+
+
+def test_the_documents_read_the_same_notes_as_the_store_gives(db):
+    path, review_id = db
+    store = Store.open(path)
+    meeting = store.meeting_of_kind(review_id, MeetingKind.FEEDBACK)
+    store.delete_note(store.notes(meeting.id)[0].id)
+    assert store.meeting_notes(meeting.id) == store.notes(meeting.id) and len(store.notes(meeting.id)) == 1
+    store.close()

@@ -1,7 +1,8 @@
 """Writing a meeting's documents to files: file names, rendering each asked-for document, writing them.
 
-Every document is rendered before the first file is written, and each file goes through `write_atomic`
-(a temporary file renamed into place), so a failed export leaves any earlier file with that name intact.
+Each document is built and rendered in turn straight into a temporary file (Markdown block by block); only when
+every temporary file is written are they renamed into place (`writing.write_all`), so a failed export, in
+rendering or in writing, leaves every earlier file intact.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import errno
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from ..i18n import language, t
@@ -148,6 +150,13 @@ def build_documents(
     record: MeetingRecord, parts: Iterable[str] = PARTS, lang: str | None = None
 ) -> list[tuple[str, Document]]:
     """(file stem, document tree) of each document asked for; stems name the meeting's date and kind."""
+    return [(stem, build()) for stem, build in iter_documents(record, parts, lang)]
+
+
+def iter_documents(
+    record: MeetingRecord, parts: Iterable[str] = PARTS, lang: str | None = None
+) -> Iterator[tuple[str, Callable[[], Document]]]:
+    """(file stem, builder) of each document asked for, in order: an export builds one tree at a time."""
     lang = check_lang(lang or language())
     parts = set(parts)
     unknown = parts - set(ALL_PARTS)
@@ -155,22 +164,18 @@ def build_documents(
         raise ValueError(f"unknown export parts: {sorted(unknown)}")
     parts = set(parts_for(record, parts))
     prefix = meeting_prefix(record, lang)
-    documents = []
     if "minutes" in parts:
-        documents.append((f"{prefix}-{tr('protokoll', lang)}", build_minutes(record, lang)))
+        yield f"{prefix}-{tr('protokoll', lang)}", partial(build_minutes, record, lang)
     if "reports" in parts:
         for party, party_slug in zip(record.parties, _party_slugs(record)):
-            stem = f"{prefix}-{tr('rapport', lang)}-{party_slug}"
-            documents.append((stem, build_party_report(record, party, lang)))
+            yield f"{prefix}-{tr('rapport', lang)}-{party_slug}", partial(build_party_report, record, party, lang)
     if "network" in parts:
-        documents.append((f"{prefix}-{tr(NETWORK_FILE, lang)}", build_network_summary(record, lang)))
+        yield f"{prefix}-{tr(NETWORK_FILE, lang)}", partial(build_network_summary, record, lang)
     if "onepager" in parts:
-        documents.append((f"{prefix}-{tr(ONE_PAGER_FILE, lang)}", build_one_pager(record, lang)))
+        yield f"{prefix}-{tr(ONE_PAGER_FILE, lang)}", partial(build_one_pager, record, lang)
     if "handover" in parts:
         for party, party_slug in zip(record.parties, _party_slugs(record)):
-            stem = f"{prefix}-{tr(HANDOVER_FILE, lang)}-{party_slug}"
-            documents.append((stem, build_handover(record, party, lang)))
-    return documents
+            yield f"{prefix}-{tr(HANDOVER_FILE, lang)}-{party_slug}", partial(build_handover, record, party, lang)
 
 
 def _party_slugs(record: MeetingRecord) -> list[str]:
@@ -229,31 +234,46 @@ def export(
     if meeting_kind is not None and meeting_id is None:
         meeting_id = store.meeting_of_kind(review_id, meeting_kind).id
     record = load_record(store, review_id, meeting_id, now)
-    files: list[tuple[str, bytes]] = []
-    for stem, document in build_documents(record, what, lang):
-        text = markdown.render(document)
-        files.append((f"{stem}.md", text.encode("utf-8")))
-        if document.kind == "onepager":
-            files.append((f"{slides_stem(stem, lang)}.md", slides.render(document).encode("utf-8")))
-        if html:
-            files.append((f"{stem}.html", markdown.render_html(text, document.title, lang).encode("utf-8")))
-        if docx:
-            from . import docx as word
-
-            files.append((f"{stem}.docx", word.render(document)))
+    files = _files(record, what, lang, html, docx)
     folder = _folder(Path(out_dir))
     try:
-        written = write_all(folder, files)
+        written = write_all(folder, files)  # each file is rendered and written in turn, then all are renamed
     except WriteFailure as failure:
         raise ExportError(t("error.export.write", path=failure.path, reason=_reason(failure.error))) from None
     except OSError as error:
         raise ExportError(t("error.export.write", path=folder, reason=_reason(error))) from None
-    paths = [folder / name for name, _ in files]
+    paths = list(written.targets)
     prefix = meeting_prefix(record, lang)
     left_over = sorted(
         p for p in folder.glob(f"{prefix}-*") if p.suffix in DOCUMENT_SUFFIXES and p not in paths and p.is_file()
     )
     return ExportResult(paths, written.new, written.replaced, left_over)
+
+
+def _files(
+    record: MeetingRecord, what: Iterable[str], lang: str, html: bool, docx: bool
+) -> Iterator[tuple[str, bytes | Iterable[bytes]]]:
+    """(file name, content) of each file, built one document at a time; Markdown comes block by block, so a long
+    meeting's documents never sit in memory together."""
+    for stem, build in iter_documents(record, what, lang):
+        document = build()
+        if html:  # the HTML page is made from the whole Markdown text
+            text = markdown.render(document)
+            yield f"{stem}.md", text.encode("utf-8")
+            yield f"{stem}.html", markdown.render_html(text, document.title, lang).encode("utf-8")
+        else:
+            yield f"{stem}.md", _encoded(markdown.chunks(document))
+        if document.kind == "onepager":
+            yield f"{slides_stem(stem, lang)}.md", slides.render(document).encode("utf-8")
+        if docx:
+            from . import docx as word
+
+            yield f"{stem}.docx", word.render(document)
+
+
+def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk.encode("utf-8")
 
 
 def _reason(error: OSError) -> str:

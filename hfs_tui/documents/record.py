@@ -126,7 +126,7 @@ def load_record(
         if meeting.review_id != review.id:
             raise StoreError(t("error.meeting_not_of_review", meeting=meeting_id, review=review.id))
     parties = store.parties(review.id)
-    notes = store.notes(meeting.id)
+    notes = store.meeting_notes(meeting.id)
     members = tuple(m for p in parties for m in store.members(p.id))
     present_ids = store.attendance(meeting.id)
     noted = {n.question_id for n in notes}
