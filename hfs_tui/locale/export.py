@@ -15,6 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.key.preview_onepager": ("Visa nätverkets en sida", "Show the network's one-pager"),
     "export.key.write_word": ("Skriv med Word", "Write with Word"),
     "export.key.write_handover": ("Skriv överlämningspaketet", "Write the hand-over package"),
+    "export.shown.prefix": ("Filerna {prefix}…", "The files {prefix}…"),
     "export.shown.new": ("✓ Nya:", "✓ New:"),
     "export.shown.replaced": ("Ersatte:", "Replaced:"),
     "export.shown.left_over": ("Kvar sedan tidigare:", "Left from before:"),

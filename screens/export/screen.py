@@ -7,6 +7,7 @@ is always exactly what `hfs-tui export` would write.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rich.text import Text
@@ -39,15 +40,26 @@ PREVIEWED = (*PARTS, "onepager")  # the tabs 1-5 of the preview
 
 
 def written_lines(result: ExportResult) -> Text:
-    """Per file whether it is new or replaced an earlier one, then what was left from an earlier export."""
+    """Per file whether it is new or replaced an earlier one, then what was left from an earlier export.
+
+    The names share the meeting's prefix (`2026-03-10-aterkopplingsmote-`): it is said once, first, and each file
+    is named by the rest, so the lines fit a small terminal."""
+    groups = [
+        ("export.shown.new", result.new),
+        ("export.shown.replaced", result.replaced),
+        ("export.shown.left_over", result.left_over),
+    ]
+    names = [path.name for _, paths in groups for path in paths]
+    prefix = os.path.commonprefix(names) if len(names) > 1 else ""
+    prefix = prefix[: prefix.rfind("-") + 1]
     text = Text()
-    for label, paths in (("export.shown.new", result.new), ("export.shown.replaced", result.replaced)):
+    if prefix:
+        text.append(plain(t("export.shown.prefix", prefix=one_line(prefix)), style="hfs.muted"))
+    for label, paths in groups:
         if paths:
             text.append(("\n" if text else "") + t(label) + " ", style="bold")
-            text.append(plain(", ".join(one_line(path.name) for path in paths)))
-    if result.left_over:
-        text.append(("\n" if text else "") + t("export.shown.left_over") + " ", style="bold")
-        text.append(plain(", ".join(one_line(path.name) for path in result.left_over), style="hfs.muted"))
+            shown = ", ".join(one_line(path.name[len(prefix) :]) for path in paths)
+            text.append(plain(shown, style="hfs.muted" if label == "export.shown.left_over" else ""))
     return text
 
 
