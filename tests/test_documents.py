@@ -191,3 +191,16 @@ def test_bidi_overrides_are_shown_and_zero_width_characters_removed():
         assert "Region⟨U+202E⟩Nord" in rendered
     minutes = markdown.render(build_documents(record, ("minutes",), lang="sv")[0][1])
     assert "avtal⟨U+202E⟩slutetdolt" in minutes
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_one_pager_takes_released_notes_of_every_meeting_and_nothing_else(seed):
+    record, notes, _ = generated(seed)
+    other, _, _ = generated(seed + 100)
+    earlier = tuple(replace(n, id=n.id + 5000, meeting_id=2, text=f"N{n.id + 5000:06d}X") for n in other.notes)
+    record = replace(record, review_notes=tuple(notes) + earlier)
+    page = markdown.render(dict(build_documents(record, ("onepager",), lang="sv")).popitem()[1])
+    every = list(notes) + list(earlier)
+    released = {f"N{n.id:06d}X" for n in every if n.deleted_at is None and n.in_report and n.share is Share.NETWORK}
+    assert tokens(page) and tokens(page) <= released
+    assert any(int(token[1:7]) > 5000 for token in tokens(page))  # an earlier meeting's release is on the page

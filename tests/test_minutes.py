@@ -303,7 +303,7 @@ def golden_records() -> dict[str, MeetingRecord]:
     add_intro_and_follow_up(store, review_id)
     now = datetime(2026, 3, 10, 12, 40, tzinfo=UTC)
     return {
-        kind.value: load_record(store, review_id, store.meeting_of_kind(review_id, kind).id, now=now)
+        kind.value: load_record(store, review_id, store.meeting_of_kind(review_id, kind).id, now=now, review_notes=True)
         for kind in MeetingKind
     }
 

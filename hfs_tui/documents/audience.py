@@ -10,7 +10,8 @@ Every builder asks `select` and shows only what it returns; nothing else in `doc
 - `network`: notes marked for the report AND released by their owner (`share = network`); the same for actions
   (`actions.in_report` and `actions.share`): the follow-up's achieved improvements reach the network this way.
 
-- `onepager`: the network's one page per review: exactly what `network` sees (it is a shorter form of it).
+- `onepager`: the network's one page per review: what `network` sees, from every meeting of the review when the
+  record holds their notes (`load_record(..., review_notes=True)`).
 - `handover` (for party P, steps 2–3): no notes and no actions (the meeting has not been held); P's written + / −
   assessments of the other party's answers (P sends them along with its own answers).
 
@@ -61,6 +62,8 @@ def select(record: MeetingRecord, audience: str, party: Party | None = None) -> 
         actions = [a for a in actions if a.party_id == party.id and _action_in_report(a)]
         assessments = [a for a in record.assessments if a.party_id == party.id]
     elif audience in ("network", "onepager"):
+        if audience == "onepager":  # one page per review: what was released in any of its meetings
+            notes = [n for n in record.live_review_notes if n.deleted_at is None]
         notes = [n for n in notes if n.in_report and n.share is Share.NETWORK]
         actions = [a for a in actions if a.in_report and a.share is Share.NETWORK]
     elif audience == "handover":

@@ -233,7 +233,8 @@ def export(
     lang = check_lang(lang or language())
     if meeting_kind is not None and meeting_id is None:
         meeting_id = store.meeting_of_kind(review_id, meeting_kind).id
-    record = load_record(store, review_id, meeting_id, now)
+    what = tuple(what)
+    record = load_record(store, review_id, meeting_id, now, review_notes="onepager" in what)
     files = _files(record, what, lang, html, docx)
     folder = _folder(Path(out_dir))
     try:

@@ -63,13 +63,22 @@ class MeetingRecord:
     secretary: str = ""  # `meetings.secretary`; empty: the facilitator keeps the minutes
     answers: dict[tuple[int, int], Answer] = field(default_factory=dict, hash=False)  # (question, party) -> answer
     documents: tuple[Document, ...] = ()  # each party's document list (step 2)
+    review_notes: tuple[Note, ...] = ()  # every meeting's live notes (the one-pager is per review); () = not loaded
 
     @cached_property
     def live_notes(self) -> tuple[Note, ...]:
         """Live notes in the documents' order: question, then category, then as they were taken."""
-        order = {q.id: i for i, q in enumerate(self.questions)}
+        return self._in_order(self.notes)
+
+    @cached_property
+    def live_review_notes(self) -> tuple[Note, ...]:
+        """The live notes of every meeting of the review, in the same order; this meeting's when not loaded."""
+        return self._in_order(self.review_notes) if self.review_notes else self.live_notes
+
+    def _in_order(self, notes) -> tuple[Note, ...]:
+        order = {q.id: i for i, q in enumerate(self.all_questions or self.questions)}
         categories = {c: i for i, c in enumerate(CATEGORY_ORDER)}
-        live = (n for n in self.notes if n.deleted_at is None)
+        live = (n for n in notes if n.deleted_at is None)
         return tuple(
             sorted(live, key=lambda n: (order.get(n.question_id, len(order)), categories[category_key(n)], n.id))
         )
@@ -113,9 +122,15 @@ def _person(member: Member) -> str:
 
 
 def load_record(
-    store: Store, review_id: int, meeting_id: int | None = None, now: datetime | None = None
+    store: Store,
+    review_id: int,
+    meeting_id: int | None = None,
+    now: datetime | None = None,
+    review_notes: bool = False,
 ) -> MeetingRecord:
-    """Read one meeting (default: the review's feedback meeting) and all its documents need, in a few queries."""
+    """Read one meeting (default: the review's feedback meeting) and all its documents need, in a few queries.
+
+    `review_notes`: also every meeting's notes, which only the one-pager (one page per review) reads."""
     from ..store import StoreError
 
     review = store.review(review_id)
@@ -152,4 +167,5 @@ def load_record(
         secretary=meeting.secretary,
         answers=store.answers(review.id),
         documents=tuple(d for p in parties for d in store.documents(p.id)),
+        review_notes=tuple(store.review_notes(review.id)) if review_notes else (),
     )

@@ -121,7 +121,7 @@ class ExportScreen(HfsScreen):
 
     def reload(self, keep_note_id: int | None = None) -> None:
         """Read the meeting again and render every document: the preview always shows what would be written."""
-        record = load_record(self.store, self.review_id, self.meeting.id, now=self.app.clock())
+        record = load_record(self.store, self.review_id, self.meeting.id, now=self.app.clock(), review_notes=True)
         self.record = record
         self.documents = render_documents(record, PREVIEWED)
         title = Text()
