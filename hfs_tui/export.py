@@ -1,6 +1,8 @@
 """Kept for importers (cli, screens, tests): writing the documents now lives in `hfs_tui.documents.export`."""
 
 from .documents.export import (
+    ALL_PARTS,
+    EXTRA_PARTS,
     MEETING_KINDS,
     NETWORK_FILE,
     PARTS,
@@ -16,6 +18,8 @@ from .documents.export import (
 from .documents.record import MeetingRecord, load_record
 
 __all__ = [
+    "ALL_PARTS",
+    "EXTRA_PARTS",
     "MEETING_KINDS",
     "NETWORK_FILE",
     "PARTS",

@@ -169,6 +169,7 @@ class Meeting:
     current_question_id: int | None = None
     place: str = ""  # plats, e.g. a room or "Teams"
     ended_at: str | None = None  # when the meeting was ended explicitly (ISO-8601 UTC)
+    secretary: str = ""  # sekreterare: who keeps the minutes; empty = the facilitator
 
 
 @dataclass(frozen=True)

@@ -388,3 +388,51 @@ def test_invisible_characters_in_user_text_never_reach_an_exported_file(tmp_path
             text = path.read_text(encoding="utf-8")
         assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]", text), path.name
         assert "⟨U+202E⟩" in text, path.name
+
+
+def test_cli_writes_the_one_pager_its_slides_and_the_hand_over_package_in_markdown_and_word(db, tmp_path, capsys):
+    path, review_id = db
+    assert parse_parts("en-sida, överlämning, bildspel") == ("onepager", "handover")
+    code, out, err = run(
+        capsys, path, "export", str(review_id), "--what", "onepager,handover", "--docx", "--out", str(tmp_path)
+    )
+    assert (code, err) == (0, "")
+    names = [line.rsplit("/", 1)[1] for line in out.splitlines() if line.startswith("ny: ")]
+    stems = ("en-sida", "overlamning-region-nordmark", "overlamning-region-soderas")
+    assert sorted(names) == sorted(
+        [f"{FEEDBACK}-bildspel.md"] + [f"{FEEDBACK}-{stem}{suffix}" for stem in stems for suffix in (".md", ".docx")]
+    )
+    deck = (tmp_path / f"{FEEDBACK}-bildspel.md").read_text(encoding="utf-8")
+    assert deck.startswith("---\nmarp: true\n") and "\n---\n\n## Styrkor\n" in deck and "Delad styrka" in deck
+    one_pager = (tmp_path / f"{FEEDBACK}-en-sida.md").read_text(encoding="utf-8")
+    assert "Delad styrka" in one_pager and "Intern svaghet" not in one_pager
+    handover = (tmp_path / f"{FEEDBACK}-overlamning-region-nordmark.md").read_text(encoding="utf-8")
+    assert "## Svar" in handover and "Delad styrka" not in handover and "Intern svaghet" not in handover
+
+
+def test_a_document_that_fails_while_it_is_written_leaves_no_file_and_the_earlier_ones_intact(tmp_path):
+    from hfs_tui.documents.writing import TEMP_PREFIX, write_all
+
+    (tmp_path / "a.md").write_bytes(b"old a")
+
+    def pieces():
+        yield b"half of b "
+        raise RuntimeError("rendering failed")
+
+    files = iter([("a.md", iter([b"new ", b"a"])), ("b.md", pieces())])
+    with pytest.raises(RuntimeError):
+        write_all(tmp_path, files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]  # no b.md, no temporary file
+    assert (tmp_path / "a.md").read_bytes() == b"old a"
+    written = write_all(tmp_path, iter([("a.md", iter([b"new ", b"a"])), ("b.md", b"b")]))
+    assert (tmp_path / "a.md").read_bytes() == b"new a" and written.targets == (tmp_path / "a.md", tmp_path / "b.md")
+    assert not list(tmp_path.glob(TEMP_PREFIX + "*"))
+
+
+def test_the_documents_read_the_same_notes_as_the_store_gives(db):
+    path, review_id = db
+    store = Store.open(path)
+    meeting = store.meeting_of_kind(review_id, MeetingKind.FEEDBACK)
+    store.delete_note(store.notes(meeting.id)[0].id)
+    assert store.meeting_notes(meeting.id) == store.notes(meeting.id) and len(store.notes(meeting.id)) == 1
+    store.close()

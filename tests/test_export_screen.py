@@ -222,9 +222,8 @@ async def test_the_boxes_choose_the_documents_and_html(db, clock, tmp_path):
         await focus_folder(pilot)
         await pilot.press(*str(out), "ctrl+s")
         await pilot.pause()
-        assert "2026-03-10-aterkopplingsmote-rapport-region-nordmark.html" in str(
-            screen.query_one("#export-result").render()
-        )
+        shown = str(screen.query_one("#export-result").render())
+        assert shown.startswith("Filerna 2026-03-10-aterkopplingsmote-…") and "rapport-region-nordmark.html" in shown
     names = sorted(p.name for p in out.iterdir())
     assert "2026-03-10-aterkopplingsmote-protokoll.md" not in names
     assert (
@@ -248,7 +247,7 @@ async def test_a_relative_folder_is_written_under_the_working_directory_and_show
         await pilot.pause()
         assert folder.value == str(tmp_path / "protokoll" / "mars")
         result = screen.query_one("#export-result")
-        assert result.display and "2026-03-10-aterkopplingsmote-natverkssammanfattning.md" in str(result.render())
+        assert result.display and "natverkssammanfattning.md" in str(result.render())
         await pilot.press("2")  # another folder now: the line about the written files goes
         assert not result.display
     assert (tmp_path / "protokoll" / "mars" / "2026-03-10-aterkopplingsmote-natverkssammanfattning.md").is_file()
@@ -283,3 +282,40 @@ async def test_m_changes_the_meeting_and_escape_goes_back(db, clock):
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape", "escape")
         assert isinstance(pilot.app.screen, MeetingScreen)
+
+
+async def test_shift_w_writes_word_too_and_each_file_is_shown_as_new_replaced_or_left_over(db, clock, tmp_path):
+    out = tmp_path / "word"
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        screen = await open_export(pilot)
+        folder = await focus_folder(pilot)
+        folder.value = str(out)
+        await pilot.press("escape", "W")  # back to the agreement, then write with Word
+        await pilot.pause()
+        shown = str(screen.query_one("#export-result").render())
+        assert shown.startswith("Filerna 2026-03-10-aterkopplingsmote-…\n✓ Nya: protokoll.md, protokoll.docx")
+        assert "Ersatte" not in shown
+        screen.query_one("#part-minutes").value = False  # the protokoll is then left from before
+        await pilot.press("w")
+        await pilot.pause()
+        shown = str(screen.query_one("#export-result").render())
+        assert "\nErsatte: rapport-region-nordmark.md, rapport-region-soderas.md" in shown
+        left = shown.split("Kvar sedan tidigare: ", 1)[1]
+        assert "protokoll.md" in left and "protokoll.docx" in left and "Nya" not in shown
+    names = {p.name for p in out.iterdir()}
+    assert {"2026-03-10-aterkopplingsmote-protokoll.docx", "2026-03-10-aterkopplingsmote-protokoll.md"} <= names
+
+
+async def test_shift_h_writes_the_hand_over_package_and_5_previews_the_one_pager(db, clock, tmp_path):
+    out = tmp_path / "steg2"
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        screen = await open_export(pilot)
+        folder = await focus_folder(pilot)
+        folder.value = str(out)
+        await pilot.press("escape", "H", "5")
+        await pilot.pause()
+        assert "– i korthet" in screen.query_one(DocumentPreview).source
+    assert sorted(p.name for p in out.iterdir()) == [
+        "2026-03-10-aterkopplingsmote-overlamning-region-nordmark.md",
+        "2026-03-10-aterkopplingsmote-overlamning-region-soderas.md",
+    ]

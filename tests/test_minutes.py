@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from hfs_tui.clock import FakeClock, to_iso
-from hfs_tui.documents.export import build_documents
+from hfs_tui.documents import slides
+from hfs_tui.documents.export import ALL_PARTS, build_documents, slides_stem
 from hfs_tui.documents.markdown import render
 from hfs_tui.export import load_record
 from hfs_tui.minutes import (
@@ -265,6 +266,13 @@ def golden_store() -> tuple[Store, int]:
     store.set_action_flags(
         own.id, in_report=True
     )  # an action of the party's own goes in its report only when it says so
+    # the feedback meeting's place, secretary and attendance, and each party's justerare (setup, step 1)
+    store.set_meeting_place(meeting.id, "Teams")
+    store.set_meeting_secretary(meeting.id, "Fredrik Dahlberg")
+    absent = next(m for m in store.members(nordmark.id) if m.name == "Lars Nyström")
+    store.set_present(meeting.id, absent.id, False)
+    store.update_party(nordmark.id, adjuster="Erik Holmgren")
+    store.update_party(soderas.id, adjuster="Helena Åkesson")
     return store, review.id
 
 
@@ -284,6 +292,7 @@ def add_intro_and_follow_up(store: Store, review_id: int) -> None:
         outcome="Indikatorerna redovisas varje tertial sedan maj 2027.",
         sustain="Punkten ligger i styrgruppens årshjul.",
     )
+    store.set_action_flags(first.id, in_report=True, share=NET)  # Nordmark releases its achieved improvement
     slot = store.slots(follow_up.id)[0]
     store.add_note(follow_up.id, nordmark.id, A, "Ta fram målvärden för de tre indikatorer som saknar dem.", slot.id)
 
@@ -294,7 +303,7 @@ def golden_records() -> dict[str, MeetingRecord]:
     add_intro_and_follow_up(store, review_id)
     now = datetime(2026, 3, 10, 12, 40, tzinfo=UTC)
     return {
-        kind.value: load_record(store, review_id, store.meeting_of_kind(review_id, kind).id, now=now)
+        kind.value: load_record(store, review_id, store.meeting_of_kind(review_id, kind).id, now=now, review_notes=True)
         for kind in MeetingKind
     }
 
@@ -309,9 +318,21 @@ def golden_documents(records: dict[str, MeetingRecord]) -> dict[str, str]:
     documents = {}
     for record in records.values():
         for lang in ("sv", "en"):
-            for stem, tree in build_documents(record, lang=lang):
+            for stem, tree in build_documents(record, ALL_PARTS, lang=lang):
                 documents[f"{lang}/{stem}.md"] = render(tree)
+                if tree.kind == "onepager":
+                    documents[f"{lang}/{slides_stem(stem, lang)}.md"] = slides.render(tree)
     return documents
+
+
+NEW_DOCUMENTS = {  # the one-pager, its slide deck and the hand-over package of each party (feedback, follow-up)
+    "sv": ("en-sida", "bildspel", "overlamning-region-nordmark", "overlamning-region-soderas"),
+    "en": ("one-pager", "slides", "handover-region-nordmark", "handover-region-soderas"),
+}
+MEETING_PREFIXES = {
+    "sv": ("2026-03-10-aterkopplingsmote", "2027-03-09-uppfoljningsmote"),
+    "en": ("2026-03-10-feedback-meeting", "2027-03-09-follow-up-meeting"),
+}
 
 
 GOLDEN_NAMES = sorted(
@@ -343,6 +364,12 @@ GOLDEN_NAMES = sorted(
             "2027-03-09-follow-up-meeting-network-summary.md",
         )
     ]
+    + [
+        f"{lang}/{prefix}-{name}.md"
+        for lang, names in NEW_DOCUMENTS.items()
+        for prefix in MEETING_PREFIXES[lang]
+        for name in names
+    ]
 )
 
 
@@ -358,9 +385,15 @@ def test_documents_match_the_golden_files(golden_records, name):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
-    tokens = markdown_parser().parse(text)  # valid CommonMark: every block closes, user text never raw HTML
-    assert [t.type for t in tokens].count("heading_open") == [t.type for t in tokens].count("heading_close")
-    assert not any(t.type in ("html_block", "html_inline", "hr", "code_block", "fence") for t in tokens)
+    pages = [text]
+    if name.endswith(("-bildspel.md", "-slides.md")):  # a Marp deck: front matter, then slides between `---`
+        assert text.startswith("---\nmarp: true\n")
+        pages = text.split("\n---\n", 1)[1].split("\n\n---\n\n")
+        assert len(pages) >= 2
+    for page in pages:
+        tokens = markdown_parser().parse(page)  # valid CommonMark: every block closes, user text never raw HTML
+        assert [t.type for t in tokens].count("heading_open") == [t.type for t in tokens].count("heading_close")
+        assert not any(t.type in ("html_block", "html_inline", "hr", "code_block", "fence") for t in tokens)
 
 
 MT = "Protokoll från återkopplingsmöte – Region Nordmark och Region Söderås"
@@ -391,16 +424,21 @@ def test_every_note_sits_once_under_its_party_and_question_with_its_category(gol
         assert placed == [(MT, SECTIONS[note.party_id], where)], note.text
 
 
-def test_header_has_date_actual_time_present_and_roles_and_no_template_line(golden_record):
-    minutes = render_minutes(replace(golden_record, place="Teams"), "sv")
+def test_header_has_date_actual_time_place_present_and_roles_and_no_template_line(golden_record):
+    minutes = render_minutes(golden_record, "sv")
     assert "- **Datum:** tisdag 10 mars 2026, kl. 10.00–13.25\n- **Plats:** Teams\n" in minutes
     assert "- **Mötesledare:** Karin Ljungqvist, HFS-sekretariatet" in minutes
-    assert "- **Sekreterare:** Karin Ljungqvist, HFS-sekretariatet" in minutes
+    assert "- **Sekreterare:** Fredrik Dahlberg" in minutes
     assert "- Region Söderås: Helena Åkesson (processledare), Fredrik Dahlberg (hälsoprocessledare)" in minutes
-    assert "Mall" not in minutes and "Plats" not in render_minutes(golden_record, "sv")
+    nordmark = next(line for line in minutes.splitlines() if line.startswith("- Region Nordmark: "))
+    assert "Anna Bergström" in nordmark and "Lars Nyström" not in nordmark  # absent from this meeting
+    assert "Mall" not in minutes and "Plats" not in render_minutes(replace(golden_record, place=""), "sv")
     assert minutes.endswith(
-        "Justeras\n\nRegion Nordmark\n\nRegion Söderås\n\n*Sammanställt 10 mars 2026 kl. 13.40 med hfs-tui*\n"
+        "Vid protokollet\n\nFredrik Dahlberg\n\nJusteras\n\nErik Holmgren, Region Nordmark\n\n"
+        "Helena Åkesson, Region Söderås\n\n*Sammanställt 10 mars 2026 kl. 13.40 med hfs-tui*\n"
     )
+    no_secretary = replace(golden_record, secretary="")
+    assert "- **Sekreterare:** Karin Ljungqvist, HFS-sekretariatet" in render_minutes(no_secretary, "sv")
     present = replace(golden_record, present={golden_record.parties[0].id: ("Anna Bergström",)})
     assert "- Region Nordmark: Anna Bergström\n" in render_minutes(present, "sv")
 
@@ -645,7 +683,9 @@ TOKEN = re.compile(r"N\d{6}X")
 def test_network_summary_holds_exactly_the_released_notes(seed):
     notes = random_notes(seed, 800)
     summary = render_network_summary(make_record(notes), "sv")
-    placed = {TOKEN.search(text).group(): path for path, text in items(summary) if len(path) > 1}
+    placed = {TOKEN.search(text).group(): path for path, text in items(summary) if TOKEN.search(text)}
+    footnote = [text for path, text in items(summary) if len(path) > 1 and not TOKEN.search(text)]
+    assert all("beslutade att sprida" in text for text in footnote)  # only the release footnote has no note
     for n in notes:
         token = f"N{n.id:06d}X"
         released = n.in_report and n.share is NET and n.deleted_at is None
@@ -776,3 +816,16 @@ def test_html_page_is_complete_and_shows_html_as_text():
     assert "<title>Protokoll &lt;Test&gt; &amp; \u241b</title>" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
     assert "<table>" in page and "<h2>§ 1 Återkoppling till Region Nordmark</h2>" in page
+
+
+def test_network_footnote_says_who_released_and_when_and_the_follow_up_has_achieved_improvements(golden_records):
+    feedback = render_network_summary(golden_records["feedback"], "sv")
+    assert "- *Region Nordmark beslutade att sprida 3 punkter (frigivet 10 mars 2026).*" in feedback
+    assert "Genomförda förbättringar" not in feedback  # only after the follow-up
+    follow_up_record = golden_records["follow_up"]
+    follow_up = render_network_summary(follow_up_record, "sv")
+    assert ("Region Nordmark", "Genomförda förbättringar") in [p[1:] for p in outline(follow_up)]
+    assert "Indikatorerna redovisas varje tertial sedan maj 2027." in follow_up
+    internal = tuple(replace(a, share=IN) for a in follow_up_record.actions)
+    withdrawn = render_network_summary(replace(follow_up_record, actions=internal), "sv")
+    assert "Indikatorerna" not in withdrawn and "beslutade att sprida" not in withdrawn

@@ -118,7 +118,9 @@ async def test_team_members_are_added_with_numbered_roles_edited_and_removed(rev
     async with run(review, clock) as pilot:
         await open_setup(pilot)
         a, b = pilot.app.store.parties(review[1])
-        await pilot.press("n")
+        await pilot.press("n")  # on the title row: which team is asked, not guessed
+        assert isinstance(pilot.app.screen, ChoicePrompt)
+        await pilot.press("enter")
         assert isinstance(pilot.app.screen, MemberForm)
         await pilot.press(*"Eva Karlsson", "enter", "2", "enter")
         await goto(pilot, f"add:{b.id}")
@@ -145,7 +147,7 @@ async def test_team_members_are_added_with_numbered_roles_edited_and_removed(rev
 async def test_a_member_without_a_name_is_refused_in_the_form(review, clock):
     async with run(review, clock) as pilot:
         await open_setup(pilot)
-        await pilot.press("n", "enter", "1", "enter")
+        await pilot.press("n", "enter", "enter", "1", "enter")
         assert isinstance(pilot.app.screen, MemberForm)
         assert "namn" in str(pilot.app.screen.query_one("#form-error").render())
         await pilot.press(*"Anna", "tab", "enter")
@@ -263,7 +265,7 @@ async def test_tabs_switch_with_digits_and_arrows_and_question_keys_only_apply_t
         await pilot.press("space", "shift+down")  # nothing on the team tab
         await pilot.press("right")
         assert screen.tab == "questions" and screen.focused is screen.query_one("#question-list")
-        await pilot.press("right", "right")
+        await pilot.press("right", "right", "right")
         assert screen.tab == "team"
         await pilot.press("left", "1")
         assert screen.tab == "team"
@@ -306,3 +308,75 @@ async def test_a_party_cannot_take_the_other_partys_name(review, clock):
         assert isinstance(pilot.app.screen, TextPrompt)
         assert "olika namn" in str(pilot.app.screen.query_one("#form-error").render())
     assert reopen(review, clock).party(a.id).name == "Vårdcentralen Lindbacken"
+
+
+async def test_n_on_the_facilitator_row_asks_for_the_team_and_adds_to_the_chosen_one(review, clock):
+    async with run(review, clock) as pilot:
+        await open_setup(pilot)
+        a, b = pilot.app.store.parties(review[1])
+        await goto(pilot, "facilitator")
+        await pilot.press("n")
+        assert isinstance(pilot.app.screen, ChoicePrompt)
+        await pilot.press("down", "enter")
+        assert isinstance(pilot.app.screen, MemberForm) and "Ekudden" in pilot.app.screen.form_title
+        await pilot.press(*"Tomas Berglund", "enter", "enter")
+    store = reopen(review, clock)
+    assert [m.name for m in store.members(b.id)] == ["Tomas Berglund"] and store.members(a.id) == []
+
+
+async def test_o_moves_a_member_to_the_other_party_and_the_cursor_stays_after_a_delete(review, clock):
+    store = reopen(review, clock)
+    a, b = store.parties(review[1])
+    eva, olle, siv = (store.add_member(a.id, name) for name in ("Eva", "Olle", "Siv"))
+    meeting = store.meeting_of_kind(review[1], MeetingKind.FEEDBACK)
+    store.set_present(meeting.id, olle.id, False)
+    store.close()
+    async with run(review, clock) as pilot:
+        screen = await open_setup(pilot)
+        await goto(pilot, f"member:{olle.id}")
+        await pilot.press("o")
+        assert screen.current_list.highlighted_id == f"member:{olle.id}"  # the highlight follows the member
+        await goto(pilot, f"member:{eva.id}")
+        await pilot.press("d", "j")
+        assert screen.current_list.highlighted_id == f"member:{siv.id}"  # the next row, not the title
+        await pilot.press("o")
+    store = reopen(review, clock)
+    assert [m.name for m in store.members(a.id)] == []
+    assert [m.name for m in store.members(b.id)] == ["Olle", "Siv"]
+    assert olle.id not in store.attendance(meeting.id)  # attendance stays with the member
+
+
+async def test_meetings_tab_sets_place_secretary_attendance_and_team_tab_the_justerare(review, clock):
+    store = reopen(review, clock)
+    a, b = store.parties(review[1])
+    eva = store.add_member(a.id, "Eva Karlsson")
+    tomas = store.add_member(b.id, "Tomas Berglund")
+    intro = store.meeting_of_kind(review[1], MeetingKind.INTRO)
+    feedback = store.meeting_of_kind(review[1], MeetingKind.FEEDBACK)
+    store.close()
+    async with run(review, clock) as pilot:
+        screen = await open_setup(pilot)
+        await goto(pilot, f"adjuster:{b.id}")
+        await pilot.press("enter")
+        pilot.app.screen.query_one("#prompt-line").value = "Tomas  Berglund"
+        await pilot.press("enter")
+        await pilot.press("4")
+        assert screen.tab == "meetings"
+        await goto(pilot, f"place:{feedback.id}")
+        await pilot.press("enter")
+        pilot.app.screen.query_one("#prompt-line").value = "Teams"
+        await pilot.press("enter")
+        await goto(pilot, f"secretary:{feedback.id}")
+        await pilot.press("enter")
+        pilot.app.screen.query_one("#prompt-line").value = "Eva Karlsson"
+        await pilot.press("enter")
+        await goto(pilot, f"present:{feedback.id}:{tomas.id}")
+        await pilot.press("space")
+        await goto(pilot, f"present:{intro.id}:{eva.id}")
+        await pilot.press("enter", "space")  # absent, then present again
+    store = reopen(review, clock)
+    assert store.party(b.id).adjuster == "Tomas Berglund"
+    met = store.meeting(feedback.id)
+    assert (met.place, met.secretary) == ("Teams", "Eva Karlsson")
+    assert store.attendance(feedback.id) == {eva.id}
+    assert store.attendance(intro.id) == {eva.id, tomas.id}

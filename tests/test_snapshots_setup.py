@@ -6,7 +6,7 @@ import pytest
 
 from hfs_tui.app import make_app
 from hfs_tui.model import MeetingKind
-from hfs_tui.sample import load_sample
+from hfs_tui.sample import find_sample, load_sample
 from hfs_tui.store import Store
 
 SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
@@ -104,9 +104,26 @@ class TestSetup:
 
         assert snap_compare(app_on(vardcentral), terminal_size=SIZES[size], run_before=run_before)
 
+    @pytest.mark.parametrize("size", SIZES)
+    def test_meetings_place_secretary_and_attendance(self, snap_compare, app_on, size):
+        def prepare(store: Store) -> None:
+            vardcentral(store)
+            review = find_sample(store, "vardcentral")
+            feedback = store.meeting_of_kind(review.id, MeetingKind.FEEDBACK)
+            store.set_meeting_place(feedback.id, "Teams")
+            store.set_meeting_secretary(feedback.id, "Sara Lind")
+            member = store.members(store.parties(review.id)[0].id)[0]
+            store.set_present(feedback.id, member.id, False)
+
+        async def run_before(pilot):
+            await pilot.press("s", "4", "down", "down", "down")
+            await settle(pilot)
+
+        assert snap_compare(app_on(prepare), terminal_size=SIZES[size], run_before=run_before)
+
     def test_member_form_lists_the_roles(self, snap_compare, app_on):
         async def run_before(pilot):
-            await pilot.press("s", "n", *"Sara Lind", "enter", *"vård")
+            await pilot.press("s", "n", "enter", *"Sara Lind", "enter", *"vård")
             await settle(pilot)
 
         assert snap_compare(app_on(vardcentral), terminal_size=(80, 24), run_before=run_before)

@@ -311,6 +311,7 @@ def test_migrations_applied_twice_are_a_no_op(tmp_path: Path, clock: FakeClock):
         ("hfs_tui", "m002_release_meeting_fields"),
         ("hfs_tui", "m003_decision_category"),
         ("hfs_tui", "m004_network_search_and_review_uid"),
+        ("hfs_tui", "m005_meeting_secretary"),
     ]
 
 

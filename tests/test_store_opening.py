@@ -120,7 +120,7 @@ def test_an_empty_existing_file_is_initialised_with_our_identity(tmp_path: Path)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
     assert (
-        conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == len(schema.KNOWN_MIGRATIONS) == 4
+        conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == len(schema.KNOWN_MIGRATIONS) == 5
     )
     conn.close()
 

@@ -115,7 +115,7 @@ def sign_off(record: MeetingRecord, lang: str) -> list:
     blocks: list = []
     if record.secretary_name.strip():
         blocks.append(SignOff(tr("Vid protokollet", lang), (record.secretary_name,)))
-    blocks.append(SignOff(tr("Justeras", lang), tuple(p.name for p in record.parties)))
+    blocks.append(SignOff(tr("Justeras", lang), tuple(record.adjuster_line(p) for p in record.parties)))
     return blocks
 
 

@@ -1,7 +1,8 @@
 """Writing a meeting's documents to files: file names, rendering each asked-for document, writing them.
 
-Every document is rendered before the first file is written, and each file goes through `write_atomic`
-(a temporary file renamed into place), so a failed export leaves any earlier file with that name intact.
+Each document is built and rendered in turn straight into a temporary file (Markdown block by block); only when
+every temporary file is written are they renamed into place (`writing.write_all`), so a failed export, in
+rendering or in writing, leaves every earlier file intact.
 """
 
 from __future__ import annotations
@@ -9,25 +10,33 @@ from __future__ import annotations
 import errno
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from ..i18n import language, t
 from ..model import MeetingKind, Review
 from ..store import Store, StoreError
-from . import markdown
+from . import markdown, slides
 from .common import meeting_day
+from .handover import build_handover
 from .minutes import build_minutes
 from .model import Document
 from .network import build_network_summary
+from .onepager import build_one_pager
 from .record import MeetingRecord, load_record
 from .report import build_party_report
 from .strings import check_lang, tr
 from .writing import WriteFailure, write_all
 
-PARTS = ("minutes", "reports", "network")
+PARTS = ("minutes", "reports", "network")  # what an export writes unless told otherwise
+EXTRA_PARTS = ("onepager", "handover")  # written when asked for: the network's one page (+ slides), the hand-over
+ALL_PARTS = PARTS + EXTRA_PARTS
 NETWORK_FILE = "natverkssammanfattning"
+ONE_PAGER_FILE = "en-sida"
+SLIDES_FILE = "bildspel"
+HANDOVER_FILE = "overlamning"
 
 # Swedish names for `--what` too, since the users are Swedish.
 _PART_ALIASES = {
@@ -37,6 +46,15 @@ _PART_ALIASES = {
     "natverk": "network",
     "nätverk": "network",
     "natverkssammanfattning": "network",
+    "one-pager": "onepager",
+    "en-sida": "onepager",
+    "ensida": "onepager",
+    "slides": "onepager",
+    "bildspel": "onepager",
+    "presentation": "onepager",
+    "hand-over": "handover",
+    "overlamning": "handover",
+    "överlämning": "handover",
 }
 _REASONS = {  # i18n keys
     errno.EACCES: "error.reason.access",
@@ -54,18 +72,19 @@ class ExportError(StoreError):
 
 
 def parse_parts(text: str) -> tuple[str, ...]:
-    """`minutes,reports,network` (or Swedish: `protokoll,rapporter,natverk`) in document order."""
+    """`minutes,reports,network,onepager,handover` (or Swedish: `protokoll,rapporter,natverk,en-sida,overlamning`)
+    in document order."""
     wanted = set()
     for word in (w.strip().casefold() for w in text.split(",")):
         if not word:
             continue
         part = _PART_ALIASES.get(word, word)
-        if part not in PARTS:
-            raise ExportError(t("error.export.unknown_part", word=repr(word), parts=", ".join(PARTS)))
+        if part not in ALL_PARTS:
+            raise ExportError(t("error.export.unknown_part", word=repr(word), parts=", ".join(ALL_PARTS)))
         wanted.add(part)
     if not wanted:
-        raise ExportError(t("error.export.nothing", parts=", ".join(PARTS)))
-    return tuple(part for part in PARTS if part in wanted)
+        raise ExportError(t("error.export.nothing", parts=", ".join(ALL_PARTS)))
+    return tuple(part for part in ALL_PARTS if part in wanted)
 
 
 _ASCII = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
@@ -131,26 +150,42 @@ def build_documents(
     record: MeetingRecord, parts: Iterable[str] = PARTS, lang: str | None = None
 ) -> list[tuple[str, Document]]:
     """(file stem, document tree) of each document asked for; stems name the meeting's date and kind."""
+    return [(stem, build()) for stem, build in iter_documents(record, parts, lang)]
+
+
+def iter_documents(
+    record: MeetingRecord, parts: Iterable[str] = PARTS, lang: str | None = None
+) -> Iterator[tuple[str, Callable[[], Document]]]:
+    """(file stem, builder) of each document asked for, in order: an export builds one tree at a time."""
     lang = check_lang(lang or language())
     parts = set(parts)
-    unknown = parts - set(PARTS)
+    unknown = parts - set(ALL_PARTS)
     if unknown:
         raise ValueError(f"unknown export parts: {sorted(unknown)}")
     parts = set(parts_for(record, parts))
     prefix = meeting_prefix(record, lang)
-    documents = []
     if "minutes" in parts:
-        documents.append((f"{prefix}-{tr('protokoll', lang)}", build_minutes(record, lang)))
+        yield f"{prefix}-{tr('protokoll', lang)}", partial(build_minutes, record, lang)
     if "reports" in parts:
-        stems = [slug(p.name) or f"part-{p.key}" for p in record.parties]
-        for party, party_slug in zip(record.parties, stems):
-            if stems.count(party_slug) > 1:
-                party_slug = f"{party_slug}-{party.key}"
-            stem = f"{prefix}-{tr('rapport', lang)}-{party_slug}"
-            documents.append((stem, build_party_report(record, party, lang)))
+        for party, party_slug in zip(record.parties, _party_slugs(record)):
+            yield f"{prefix}-{tr('rapport', lang)}-{party_slug}", partial(build_party_report, record, party, lang)
     if "network" in parts:
-        documents.append((f"{prefix}-{tr(NETWORK_FILE, lang)}", build_network_summary(record, lang)))
-    return documents
+        yield f"{prefix}-{tr(NETWORK_FILE, lang)}", partial(build_network_summary, record, lang)
+    if "onepager" in parts:
+        yield f"{prefix}-{tr(ONE_PAGER_FILE, lang)}", partial(build_one_pager, record, lang)
+    if "handover" in parts:
+        for party, party_slug in zip(record.parties, _party_slugs(record)):
+            yield f"{prefix}-{tr(HANDOVER_FILE, lang)}-{party_slug}", partial(build_handover, record, party, lang)
+
+
+def _party_slugs(record: MeetingRecord) -> list[str]:
+    stems = [slug(p.name) or f"part-{p.key}" for p in record.parties]
+    return [f"{s}-{p.key}" if stems.count(s) > 1 else s for p, s in zip(record.parties, stems)]
+
+
+def slides_stem(stem: str, lang: str) -> str:
+    """The deck beside the one-pager: `...-en-sida` -> `...-bildspel`."""
+    return stem[: -len(tr(ONE_PAGER_FILE, lang))] + tr(SLIDES_FILE, lang)
 
 
 def render_documents(
@@ -198,30 +233,48 @@ def export(
     lang = check_lang(lang or language())
     if meeting_kind is not None and meeting_id is None:
         meeting_id = store.meeting_of_kind(review_id, meeting_kind).id
-    record = load_record(store, review_id, meeting_id, now)
-    files: list[tuple[str, bytes]] = []
-    for stem, document in build_documents(record, what, lang):
-        text = markdown.render(document)
-        files.append((f"{stem}.md", text.encode("utf-8")))
-        if html:
-            files.append((f"{stem}.html", markdown.render_html(text, document.title, lang).encode("utf-8")))
-        if docx:
-            from . import docx as word
-
-            files.append((f"{stem}.docx", word.render(document)))
+    what = tuple(what)
+    record = load_record(store, review_id, meeting_id, now, review_notes="onepager" in what)
+    files = _files(record, what, lang, html, docx)
     folder = _folder(Path(out_dir))
     try:
-        written = write_all(folder, files)
+        written = write_all(folder, files)  # each file is rendered and written in turn, then all are renamed
     except WriteFailure as failure:
         raise ExportError(t("error.export.write", path=failure.path, reason=_reason(failure.error))) from None
     except OSError as error:
         raise ExportError(t("error.export.write", path=folder, reason=_reason(error))) from None
-    paths = [folder / name for name, _ in files]
+    paths = list(written.targets)
     prefix = meeting_prefix(record, lang)
     left_over = sorted(
         p for p in folder.glob(f"{prefix}-*") if p.suffix in DOCUMENT_SUFFIXES and p not in paths and p.is_file()
     )
     return ExportResult(paths, written.new, written.replaced, left_over)
+
+
+def _files(
+    record: MeetingRecord, what: Iterable[str], lang: str, html: bool, docx: bool
+) -> Iterator[tuple[str, bytes | Iterable[bytes]]]:
+    """(file name, content) of each file, built one document at a time; Markdown comes block by block, so a long
+    meeting's documents never sit in memory together."""
+    for stem, build in iter_documents(record, what, lang):
+        document = build()
+        if html:  # the HTML page is made from the whole Markdown text
+            text = markdown.render(document)
+            yield f"{stem}.md", text.encode("utf-8")
+            yield f"{stem}.html", markdown.render_html(text, document.title, lang).encode("utf-8")
+        else:
+            yield f"{stem}.md", _encoded(markdown.chunks(document))
+        if document.kind == "onepager":
+            yield f"{slides_stem(stem, lang)}.md", slides.render(document).encode("utf-8")
+        if docx:
+            from . import docx as word
+
+            yield f"{stem}.docx", word.render(document)
+
+
+def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk.encode("utf-8")
 
 
 def _reason(error: OSError) -> str:

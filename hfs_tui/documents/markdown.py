@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -29,10 +30,15 @@ from .model import (
 from .strings import tr
 from .visible import visible
 
-_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#"})  # backslash before each structural character
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# One pass puts a backslash before each structural character and before an `&` that would start an entity
+# (a regex scan in C: str.translate with a mapping to two-character strings cost a dict lookup per character).
+_STRUCTURE = re.compile(r"[\\`*_\[\]<>|~#]|&(?=#?[0-9A-Za-z]+;)")
 _LEADING = re.compile(r"^(?:[=+-]|(\d{1,9})([.)]))")
 _PLAIN = re.compile(r"[^\\`*_\[\]<>|~#&\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()  # a function: faster than a `\g<0>` template, which is expanded in Python
 
 
 def _escape_leading(match: re.Match[str]) -> str:
@@ -58,9 +64,7 @@ def escaped_lines(text: str, line_start: bool = True) -> tuple[str, ...]:
     for raw in clean(visible(text)).replace("\t", " ").split("\n"):
         line = raw.strip()
         if line:
-            line = line.translate(_ESCAPES)
-            if "&" in line:
-                line = _ENTITY.sub(r"\\&", line)
+            line = _STRUCTURE.sub(_backslashed, line)
             if line_start or lines:
                 line = _LEADING.sub(_escape_leading, line, count=1)
             lines.append(line)
@@ -118,12 +122,31 @@ def _block(block: object, lang: str) -> str | None:
     raise TypeError(f"not a document block: {block!r}")
 
 
+def block_text(block: object, lang: str) -> str | None:
+    """One block as Markdown (None for a page break): for renderers that arrange blocks their own way (slides)."""
+    return _block(block, lang)
+
+
+def footer_text(document: Document) -> str:
+    return _runs((Run(document.footer, italic=True),), document.lang)
+
+
 def render(document: Document) -> str:
     """The document as Markdown: blocks separated by blank lines, so every block stands alone."""
-    parts = [text for text in (_block(b, document.lang) for b in document.blocks) if text is not None]
+    return "".join(chunks(document))
+
+
+def chunks(document: Document) -> Iterator[str]:
+    """The Markdown of `render`, one block at a time (an export writes them as they come)."""
+    separator = ""
+    for block in document.blocks:
+        text = _block(block, document.lang)
+        if text is not None:
+            yield separator + text
+            separator = "\n\n"
     if document.footer:
-        parts.append(_runs((Run(document.footer, italic=True),), document.lang))
-    return "\n\n".join(parts) + "\n"
+        yield separator + footer_text(document)
+    yield "\n"
 
 
 # --------------------------------------------------------------------- HTML

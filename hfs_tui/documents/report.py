@@ -74,7 +74,7 @@ def action_rows(record: MeetingRecord, actions: Sequence[Action], agreed: Sequen
 
 def _background(record: MeetingRecord, party: Party, lang: str) -> list:
     lines = [(tr("Parter", lang), parties_line(record, lang))]
-    members = record.present_names(party)
+    members = record.team_names(party)
     if members:
         lines.append((tr("Deltagare från {party}", lang).format(party=party.name), ", ".join(members)))
     order = list(MeetingKind)  # the steps so far: a feedback report does not list the follow-up still planned

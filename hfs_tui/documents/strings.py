@@ -54,6 +54,14 @@ ENGLISH: dict[str, str] = {
     "fråga {number}": "question {number}",
     "Möte": "Meeting",
     " och ": " and ",
+    # the network summary's achieved improvements and release footnote
+    "Genomförda förbättringar": "Improvements achieved",
+    "Vidmakthålls:": "Sustained by:",
+    "{count} punkt": "{count} item",
+    "{count} punkter": "{count} items",
+    "{party} beslutade att sprida {what}": "{party} decided to share {what}",
+    "(frigivet {days})": "(released {days})",
+    "Frigivet av ägaren:": "Released by their owner:",
     # minutes
     "Protokoll: {title}": "Minutes: {title}",
     "Datum": "Date",
@@ -171,6 +179,23 @@ ENGLISH: dict[str, str] = {
     "aterkopplingsmote": "feedback-meeting",
     "uppfoljningsmote": "follow-up-meeting",
     "utan-datum": "undated",
+    "en-sida": "one-pager",
+    "bildspel": "slides",
+    "overlamning": "handover",
+    # the one-pager (onepager.py)
+    "{title} – i korthet": "{title} – at a glance",
+    "Detta gör parterna nu": "What each party does now",
+    "… och {count} till i nätverkssammanfattningen.": "… and {count} more in the network summary.",
+    "Ingen av parterna har ännu gett klartecken till att sprida något.": "Neither party has released anything to share yet.",
+    # the hand-over package (handover.py)
+    "Överlämning från {name}: svar och dokument": "Hand-over from {name}: answers and documents",
+    "Underlag från {name} till {other} för granskningen (steg 2 och 3 i kollegialt lärande inom HFS-nätverket).": (
+        "Material from {name} for {other} to review (steps 2 and 3 of collegial learning in the HFS network)."
+    ),
+    "Svar": "Answers",
+    "Dokument": "Documents",
+    "Inget svar.": "No answer.",
+    "{name} bedömning av {other} svar": "{name}'s assessment of {other}'s answers",
 }
 
 MONTHS = [

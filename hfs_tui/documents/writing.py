@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,10 @@ TEMP_PREFIX = ".hfs-tui-export-"
 class Written:
     new: tuple[Path, ...]
     replaced: tuple[Path, ...]
+    targets: tuple[Path, ...] = ()  # every file written, in order
+
+
+Content = bytes | Iterable[bytes]  # the whole file, or its pieces in order (written as they come)
 
 
 class WriteFailure(Exception):
@@ -64,12 +68,16 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     return removed
 
 
-def _temporary(folder: Path, name: str, data: bytes) -> Path:
+def _temporary(folder: Path, name: str, data: Content) -> Path:
     fd, temporary = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=f"-{name}.tmp", dir=folder)
     try:
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a document should follow the umask
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes | bytearray):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -98,8 +106,11 @@ def _backup(target: Path) -> Path:
     return Path(backup)
 
 
-def write_all(folder: Path, files: Sequence[tuple[str, bytes]]) -> Written:
-    """Write `(name, bytes)` into `folder` all or nothing; raises WriteFailure naming the file that failed."""
+def write_all(folder: Path, files: Iterable[tuple[str, Content]]) -> Written:
+    """Write `(name, content)` into `folder` all or nothing; raises WriteFailure naming the file that failed.
+
+    `files` may be a generator that renders each file when it is reached: every temporary file is written (and an
+    error while rendering one removes them all) before the first is renamed into place."""
     remove_stale_temporaries(folder)
     temporaries: list[tuple[Path, Path]] = []
     try:
@@ -140,4 +151,5 @@ def write_all(folder: Path, files: Sequence[tuple[str, bytes]]) -> Written:
     return Written(
         new=tuple(t for _, t in temporaries if not existed[t]),
         replaced=tuple(t for _, t in temporaries if existed[t]),
+        targets=tuple(t for _, t in temporaries),
     )

@@ -67,8 +67,8 @@ STRINGS: dict[str, tuple[Text, Text]] = {
         "folder to write to (default: the export_dir setting or hfs-export/<date>-<review>)",
     ),
     "cli.what": (
-        "kommaseparerat: minutes, reports, network (standard: alla)",
-        "comma-separated: minutes, reports, network (default: all)",
+        "kommaseparerat: minutes, reports, network, onepager, handover (standard: de tre första)",
+        "comma-separated: minutes, reports, network, onepager, handover (default: the first three)",
     ),
     "cli.html": ("skriv även en HTML-version av varje dokument", "also write an HTML version of each document"),
     "cli.answers_read": (

@@ -49,7 +49,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "meeting.notes_of_meeting": ("Mötets anteckningar", "The meeting's notes"),
     "meeting.intro_parties": ("Parter och team", "Parties and teams"),
     "meeting.intro_hours": (" · tidsuppskattning {hours} h", " · time estimate {hours} h"),
-    "meeting.intro_facilitator": ("Samordnare: ", "Facilitator: "),
+    "meeting.intro_facilitator": ("Mötesledare: ", "Facilitator: "),
     "meeting.intro_questions": (
         "Frågor som besvaras ({selected} av {total})",
         "Questions to answer ({selected} of {total})",

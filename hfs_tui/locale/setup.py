@@ -116,7 +116,41 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "setup.members": ("Team", "Team"),
     "setup.add_member": ("+ lägg till deltagare (n)", "+ add team member (n)"),
     "setup.process": ("Processen", "The process"),
-    "setup.facilitator": ("Samordnare", "Facilitator"),
+    "setup.facilitator": ("Mötesledare", "Facilitator"),
+    "setup.adjuster": ("Justerare", "Approver"),
+    "setup.adjuster_title": (
+        "Justerare för {party} (justerar protokollen för parten)",
+        "Approver for {party} (checks and signs the minutes for the party)",
+    ),
+    "setup.add_member_to": ("Ny deltagare i vilket team?", "New team member in which team?"),
+    "setup.nothing_to_move": (
+        "Välj en deltagare att flytta till den andra parten",
+        "Select a team member to move to the other party",
+    ),
+    "setup.moved": ("{name} hör nu till {party}", "{name} now belongs to {party}"),
+    "setup.tab.meetings": ("4 Möten", "4 Meetings"),
+    "setup.place": ("Plats", "Place"),
+    "setup.place_unset": ("– (t.ex. Teams eller ett rum)", "– (e.g. Teams or a room)"),
+    "setup.place_title": (
+        "Plats för {meeting} (ett rum, en ort eller Teams)",
+        "Place of the {meeting} (a room, a town or Teams)",
+    ),
+    "setup.secretary": ("Sekreterare", "Minute-taker"),
+    "setup.secretary_default": ("mötesledaren ({name})", "the facilitator ({name})"),
+    "setup.secretary_title": (
+        "Sekreterare för {meeting} (tomt = mötesledaren)",
+        "Minute-taker of the {meeting} (empty = the facilitator)",
+    ),
+    "setup.present": (
+        "Närvarande från {party} (space: närvarande/frånvarande)",
+        "Present from {party} (space: present/absent)",
+    ),
+    "setup.absent": ("frånvarande", "absent"),
+    "setup.no_team": ("inga deltagare i teamet ännu (flik 1)", "no team members yet (tab 1)"),
+    "error.member_not_in_review": (
+        "deltagaren {id} kan bara flyttas till den andra parten i samma granskning",
+        "participant {id} can only move to the other party of the same review",
+    ),
     "setup.unset": ("–", "–"),
     "setup.kind.region": ("region", "region"),
     "setup.kind.vardcentral": ("vårdcentral", "primary-care centre"),
@@ -184,4 +218,5 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "setup.key.move_down": ("Flytta ned", "Move down"),
     "setup.key.meeting": ("Starta mötet", "Start the meeting"),
     "setup.key.back": ("Tillbaka", "Back"),
+    "setup.key.move_party": ("Flytta till andra parten", "Move to the other party"),
 }

@@ -8,9 +8,16 @@ from typing import Any
 from ..clock import from_iso, to_iso
 from ..errors import StoreError
 from ..i18n import t
-from ..model import Meeting, MeetingKind, Slot, TimerEvent, TimerEventKind
+from ..model import Category, Meeting, MeetingKind, Note, Share, Slot, TimerEvent, TimerEventKind
 from . import rows
 from .connection import StoreBase
+
+_NOTE_FIELDS = (
+    "id, meeting_id, slot_id, question_id, party_id, category, text, in_report, share,"
+    " created_at, updated_at, deleted_at, released_at"
+)
+_CATEGORIES = {c.value: c for c in Category}
+_SHARES = {s.value: s for s in Share}
 
 
 class MeetingsMixin(StoreBase):
@@ -52,6 +59,13 @@ class MeetingsMixin(StoreBase):
             self.db.table("meetings").update(meeting_id, {"place": place.strip()})
         return self.meeting(meeting_id)
 
+    def set_meeting_secretary(self, meeting_id: int, secretary: str) -> Meeting:
+        """Who keeps the minutes (sekreterare); empty: the facilitator does."""
+        with self.transaction():
+            self.meeting(meeting_id)
+            self.db.table("meetings").update(meeting_id, {"secretary": " ".join(secretary.split())})
+        return self.meeting(meeting_id)
+
     def set_meeting_ended(self, meeting_id: int, ended_at: datetime | None) -> Meeting:
         """End the meeting explicitly at `ended_at` (UTC), or reopen it with None."""
         with self.transaction():
@@ -89,6 +103,19 @@ class MeetingsMixin(StoreBase):
                    ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present""",
                 [meeting_id, member_id, int(present)],
             )
+
+    def meeting_notes(self, meeting_id: int) -> list[Note]:
+        """The meeting's live notes, oldest first, for its documents: the same as `notes(meeting_id)`, read as plain
+        tuples (no row dictionaries) with each category and share level looked up once, since an export of a long
+        meeting reads every note."""
+        found = self.db.execute(
+            f"SELECT {_NOTE_FIELDS} FROM notes WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY id", [meeting_id]
+        )
+        categories, shares = _CATEGORIES, _SHARES
+        return [
+            Note(i, m, slot, q, party, categories[c], text, bool(r), shares[sh], created, updated, deleted, released)
+            for i, m, slot, q, party, c, text, r, sh, created, updated, deleted, released in found.fetchall()
+        ]
 
     def slots(self, meeting_id: int) -> list[Slot]:
         return [

@@ -81,6 +81,15 @@ class PartiesMixin(StoreBase):
         with self.transaction():
             self.db.table("members").update(member_id, {"name": name.strip(), "role": role.strip()})
 
+    def move_member(self, member_id: int, party_id: int) -> Member:
+        """Move a team member to another party of the same review (their attendance rows stay theirs)."""
+        with self.transaction():
+            member = self.member(member_id)
+            if self.party(member.party_id).review_id != self.party(party_id).review_id:
+                raise StoreError(t("error.member_not_in_review", id=member_id))
+            self.db.table("members").update(member_id, {"party_id": party_id})
+        return self.member(member_id)
+
     def remove_member(self, member_id: int) -> None:
         with self.transaction():
             self.db.table("members").delete(member_id)

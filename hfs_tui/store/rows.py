@@ -80,6 +80,7 @@ def meeting(r: Row) -> Meeting:
         current_question_id=r["current_question_id"],
         place=r["place"],
         ended_at=r["ended_at"],
+        secretary=r["secretary"],
     )
 
 

@@ -266,3 +266,9 @@ def m004_network_search_and_review_uid(db: Database) -> None:
         db.execute(
             f"INSERT INTO search_index (rowid, text) SELECT r.id * 4 + {code}, {text.format(r='r')} FROM {table} r"
         )
+
+
+@migrations()
+def m005_meeting_secretary(db: Database) -> None:
+    """Who keeps the minutes of a meeting (sekreterare); empty: the facilitator does."""
+    db.execute("ALTER TABLE meetings ADD COLUMN secretary TEXT NOT NULL DEFAULT ''")

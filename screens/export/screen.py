@@ -7,6 +7,7 @@ is always exactly what `hfs-tui export` would write.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rich.text import Text
@@ -15,7 +16,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Footer, Input, Label, Static
 
 from hfs_tui.export import (
+    ALL_PARTS,
+    EXTRA_PARTS,
     PARTS,
+    ExportResult,
     default_export_dir,
     export,
     load_record,
@@ -31,6 +35,32 @@ from ..keys import EXPORT_KEYS, bindings
 from ..widgets.editors import SafeInput
 from ..widgets.note_list import owner_switched_text
 from .widgets import AgreementList, DocumentPreview, PartBox
+
+PREVIEWED = (*PARTS, "onepager")  # the tabs 1-5 of the preview
+
+
+def written_lines(result: ExportResult) -> Text:
+    """Per file whether it is new or replaced an earlier one, then what was left from an earlier export.
+
+    The names share the meeting's prefix (`2026-03-10-aterkopplingsmote-`): it is said once, first, and each file
+    is named by the rest, so the lines fit a small terminal."""
+    groups = [
+        ("export.shown.new", result.new),
+        ("export.shown.replaced", result.replaced),
+        ("export.shown.left_over", result.left_over),
+    ]
+    names = [path.name for _, paths in groups for path in paths]
+    prefix = os.path.commonprefix(names) if len(names) > 1 else ""
+    prefix = prefix[: prefix.rfind("-") + 1]
+    text = Text()
+    if prefix:
+        text.append(plain(t("export.shown.prefix", prefix=one_line(prefix)), style="hfs.muted"))
+    for label, paths in groups:
+        if paths:
+            text.append(("\n" if text else "") + t(label) + " ", style="bold")
+            shown = ", ".join(one_line(path.name[len(prefix) :]) for path in paths)
+            text.append(plain(shown, style="hfs.muted" if label == "export.shown.left_over" else ""))
+    return text
 
 
 class ExportScreen(HfsScreen):
@@ -53,6 +83,10 @@ class ExportScreen(HfsScreen):
             for part in PARTS:
                 yield PartBox(Text(t(f"export.part.{part}")), True, id=f"part-{part}", compact=True)
             yield PartBox(Text(t("export.part.html")), False, id="part-html", compact=True)
+        with Horizontal(id="export-extras"):
+            for part in EXTRA_PARTS:
+                yield PartBox(Text(t(f"export.part.{part}")), False, id=f"part-{part}", compact=True)
+            yield PartBox(Text(t("export.part.docx")), False, id="part-docx", compact=True)
         with Horizontal(id="export-folder-row"):
             yield Label(Text(t("export.folder")), id="export-folder-label")
             yield SafeInput(id="export-folder", compact=True, select_on_focus=False)
@@ -87,9 +121,9 @@ class ExportScreen(HfsScreen):
 
     def reload(self, keep_note_id: int | None = None) -> None:
         """Read the meeting again and render every document: the preview always shows what would be written."""
-        record = load_record(self.store, self.review_id, self.meeting.id, now=self.app.clock())
+        record = load_record(self.store, self.review_id, self.meeting.id, now=self.app.clock(), review_notes=True)
         self.record = record
-        self.documents = render_documents(record)
+        self.documents = render_documents(record, PREVIEWED)
         title = Text()
         title.append(f"{t('export.title')} · ", style="bold")
         title.append(plain(t("export.meeting", title=one_line(self.meeting.title)), style="bold"))
@@ -103,6 +137,7 @@ class ExportScreen(HfsScreen):
         self.document_index = min(self.document_index, len(self.documents) - 1)
         _, title, markdown = self.documents[self.document_index]
         short = [t("export.minutes_short"), *(p.name for p in self.record.parties), t("export.network_short")]
+        short.append(t("export.onepager_short"))
         preview = self.query_one(DocumentPreview)
         preview.border_title = plain(t("export.preview", title=one_line(title)))
         preview.show(short[: len(self.documents)], self.document_index, markdown)
@@ -180,10 +215,20 @@ class ExportScreen(HfsScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_write()
 
-    def action_write(self) -> None:
+    def action_write_word(self) -> None:
+        """`W`: write the chosen documents with a Word (.docx) version of each beside the Markdown."""
+        self.action_write(docx=True)
+
+    def action_write_handover(self) -> None:
+        """`H`: write the hand-over package (steps 2–3) of both parties, whatever boxes are ticked."""
+        self.action_write(parts=["handover"])
+
+    def action_write(self, docx: bool = False, parts: list[str] | None = None) -> None:
         """Write the chosen documents; a failure is one line and changes nothing on screen or on disk."""
-        parts = [part for part in PARTS if self.query_one(f"#part-{part}", Checkbox).value]
+        if parts is None:
+            parts = [part for part in ALL_PARTS if self.query_one(f"#part-{part}", Checkbox).value]
         html = self.query_one("#part-html", Checkbox).value
+        docx = docx or self.query_one("#part-docx", Checkbox).value
         folder_text = self.query_one("#export-folder", SafeInput).stored_value.strip()
         if not parts or not folder_text:
             self.notify(t("export.nothing_chosen" if not parts else "export.no_folder"), severity="error", markup=False)
@@ -191,7 +236,14 @@ class ExportScreen(HfsScreen):
         folder = Path.cwd() / Path(folder_text).expanduser()
         try:
             paths = export(
-                self.store, self.review_id, folder, parts, html=html, meeting_id=self.meeting.id, now=self.app.clock()
+                self.store,
+                self.review_id,
+                folder,
+                parts,
+                html=html,
+                docx=docx,
+                meeting_id=self.meeting.id,
+                now=self.app.clock(),
             )
         except (StoreError, OSError, ValueError) as error:
             self.notify(t("export.failed", message=one_line(str(error))), severity="error", markup=False)
@@ -201,7 +253,7 @@ class ExportScreen(HfsScreen):
             self.written_folder
         )  # a relative folder, as the full path
         result = self.query_one("#export-result", Static)
-        result.update(plain(t("export.written_files", files=", ".join(path.name for path in paths))))
+        result.update(written_lines(paths))
         result.display = True
         self.notify(t("export.written", count=len(paths), folder=one_line(str(folder))), markup=False)
 

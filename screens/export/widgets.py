@@ -134,6 +134,22 @@ class PreviewMarkdown(RichMarkdown):
         super().__init__("", hyperlinks=False)
         self.markup = markup
         self.parsed = markdown_parser().parse(markup)
+        for token in self.parsed:
+            if token.type == "inline" and token.children:
+                _space_into_label(token.children)
+
+
+def _space_into_label(children: list) -> None:
+    """`**Datum:** tisdag`: the space after a bold label goes to the end of the label's own text.
+
+    Drawn as separate runs, a run that starts with a space lost it where runs are placed one by one (the
+    preview read "Datum:tisdag"); at the end of the bold run the space keeps its cell."""
+    for index in range(1, len(children) - 1):
+        before, close, after = children[index - 1], children[index], children[index + 1]
+        if close.type == "strong_close" and before.type == "text" and after.type == "text":
+            if after.content.startswith(" "):
+                before.content += " "
+                after.content = after.content[1:]
 
 
 class DocumentView(ScrollView, can_focus=True):

@@ -1,6 +1,7 @@
-"""The three lists of the setup screen: parties and teams, the questions, and the agreements.
+"""The four lists of the setup screen: parties and teams, the questions, the agreements and the meetings.
 
-Each row is an option whose id says what it edits ("name:3", "member:7", "q:12", "date:4"), so the
+Each row is an option whose id says what it edits ("name:3", "member:7", "q:12", "date:4",
+"present:4:7"), so the
 screen routes `enter`/`e`/`n`/`d` by id and every list stays a plain view of the store's data.
 """
 
@@ -35,6 +36,14 @@ class IdOptionList(OptionList):
         else:
             self.highlighted = next((i for i, option in enumerate(self.options) if not option.disabled), None)
 
+    def highlight_near(self, index: int) -> None:
+        """Highlight the row now at `index` (or the nearest selectable one before it): after a removal."""
+        count = len(self.options)
+        for candidate in [*range(min(index, count - 1), count), *range(min(index, count) - 1, -1, -1)]:
+            if 0 <= candidate < count and not self.options[candidate].disabled:
+                self.highlighted = candidate
+                return
+
     @property
     def highlighted_id(self) -> str | None:
         option = self.highlighted_option
@@ -68,6 +77,8 @@ class TeamList(IdOptionList):
             options.append(_heading(t("setup.party", letter=party.key.upper()), f"party:{party.id}", gap=True))
             options.append(_field(t("setup.party_name"), party.name, f"name:{party.id}"))
             options.append(_field(t("setup.party_kind"), Text(party_kind_label(party.kind)), f"kind:{party.id}"))
+            adjuster = party.adjuster.strip()
+            options.append(_field(t("setup.adjuster"), adjuster or _unset(), f"adjuster:{party.id}"))
             label = t("setup.members")
             for member in members.get(party.id, []):
                 person = plain(one_line(member.name))
@@ -119,4 +130,45 @@ class AgreementsList(IdOptionList):
         options.append(_heading(t("setup.meeting_dates"), "heading:dates", gap=True))
         for meeting, label in zip(meetings, labels[len(parties) :]):
             options.append(_field(label, Text(meeting.held_on or t("setup.unset")), f"date:{meeting.id}", width))
+        self.rebuild(options)
+
+
+class MeetingsList(IdOptionList):
+    """Per meeting: its place, its secretary and who is present (a checklist of both teams, everyone by default)."""
+
+    def show(
+        self,
+        review: Review,
+        parties: Sequence[Party],
+        members: dict[int, list[Member]],
+        meetings: Sequence[Meeting],
+        present: dict[int, set[int]],
+    ) -> None:
+        options = []
+        facilitator = one_line(review.facilitator)
+        for meeting in meetings:
+            title = t(f"progress.meeting.{meeting.kind.value}")
+            if meeting.held_on:
+                title += f" · {meeting.held_on}"
+            options.append(_heading(title, f"heading:meeting:{meeting.id}", gap=bool(options)))
+            options.append(
+                _field(t("setup.place"), meeting.place or _unset(t("setup.place_unset")), f"place:{meeting.id}")
+            )
+            secretary = meeting.secretary or _unset(t("setup.secretary_default", name=facilitator or "–"))
+            options.append(_field(t("setup.secretary"), secretary, f"secretary:{meeting.id}"))
+            for party in parties:
+                team = members.get(party.id, [])
+                label = Text(t("setup.present", party=one_line(party.name)), style="dim")
+                options.append(Option(label, id=f"heading:present:{meeting.id}:{party.id}", disabled=True))
+                for member in team:
+                    here = member.id in present.get(meeting.id, set())
+                    person = Text(" " * (LABEL_WIDTH + 1))
+                    person.append("[x] " if here else "[ ] ", style="bold" if here else "dim")
+                    person.append(plain(one_line(member.name), style="" if here else "dim"))
+                    if not here:
+                        person.append(" — " + t("setup.absent"), style="dim italic")
+                    options.append(Option(person, id=f"present:{meeting.id}:{member.id}"))
+                if not team:
+                    empty = Text("  " + t("setup.no_team"), style="dim italic")
+                    options.append(Option(empty, id=f"heading:noteam:{meeting.id}:{party.id}", disabled=True))
         self.rebuild(options)

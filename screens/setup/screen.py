@@ -1,7 +1,7 @@
 """Step 1, the introductory meeting: parties and teams, the questions to answer, and the agreements.
 
 Three tabs follow the introductory meeting's agenda (who takes part, which questions, confidentiality,
-report and time). Every change is written to the store the moment a dialog saves it, so there is no
+report and time); the fourth holds what each meeting's protokoll says of it (place, secretary, who was present). Every change is written to the store the moment a dialog saves it, so there is no
 unsaved state; `m` runs the introductory meeting itself on the shared meeting screen.
 """
 
@@ -30,12 +30,13 @@ from ..keys import SETUP_KEYS, bindings
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.forms import ChoicePrompt, TextAreaPrompt, TextPrompt
 from .dialogs import MemberForm
-from .lists import AgreementsList, IdOptionList, QuestionList, TeamList
+from .lists import AgreementsList, IdOptionList, MeetingsList, QuestionList, TeamList
 
-TABS = ("team", "questions", "agreements")
+TABS = ("team", "questions", "agreements", "meetings")
 
 _ACTION_TABS = {
-    "toggle": ("questions",),
+    "toggle": ("questions", "meetings"),
+    "move_party": ("team",),
     "move": ("questions",),
     "add": ("team", "questions"),
     "remove": ("team", "questions"),
@@ -61,6 +62,8 @@ class SetupScreen(HfsScreen):
                 yield QuestionList(id="question-list")
             with TabPane(t("setup.tab.agreements"), id="agreements"):
                 yield AgreementsList(id="agreements-list")
+            with TabPane(t("setup.tab.meetings"), id="meetings"):
+                yield MeetingsList(id="meetings-list")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -74,6 +77,7 @@ class SetupScreen(HfsScreen):
         self.show_team()
         self.show_questions()
         self.show_agreements()
+        self.show_meetings()
 
     def show_title(self) -> None:
         title = Text(t("setup.title"), style="bold")
@@ -100,6 +104,14 @@ class SetupScreen(HfsScreen):
         store = self.store
         meetings = store.meetings(self.review_id)
         self.query_one(AgreementsList).show(store.review(self.review_id), store.parties(self.review_id), meetings)
+
+    def show_meetings(self) -> None:
+        store = self.store
+        parties = store.parties(self.review_id)
+        members = {party.id: store.members(party.id) for party in parties}
+        meetings = store.meetings(self.review_id)
+        present = {meeting.id: store.attendance(meeting.id) for meeting in meetings}
+        self.query_one(MeetingsList).show(store.review(self.review_id), parties, members, meetings, present)
 
     @property
     def tab(self) -> str:
@@ -152,6 +164,14 @@ class SetupScreen(HfsScreen):
             self.prompt(TextPrompt(t("setup.party_name"), party.name, save=lambda v: store.rename_party(party.id, v)))
         elif kind == "kind":
             self.edit_kind(int(ident))
+        elif kind == "adjuster":
+            party = store.party(int(ident))
+            save = lambda v: store.update_party(party.id, adjuster=" ".join(v.split()))  # noqa: E731
+            self.prompt(TextPrompt(t("setup.adjuster_title", party=one_line(party.name)), party.adjuster, save=save))
+        elif kind in ("place", "secretary"):
+            self.edit_meeting_field(kind, int(ident))
+        elif kind == "present":
+            self.toggle_present(row_id)
         elif kind in ("member", "add"):
             self.edit_member(row_id)
         elif kind == "q":
@@ -223,14 +243,63 @@ class SetupScreen(HfsScreen):
 
         self.app.push_screen(TextAreaPrompt(title, initial, save=save, hint=hint, line_numbers=True), saved)
 
+    def edit_meeting_field(self, field: str, meeting_id: int) -> None:
+        """The place (`Teams`, a room) or the secretary of one meeting; empty clears it."""
+        store = self.store
+        meeting = store.meeting(meeting_id)
+        name = t(f"progress.meeting.{meeting.kind.value}").lower()
+        if field == "place":
+            save = lambda v: store.set_meeting_place(meeting.id, v)  # noqa: E731
+            dialog = TextPrompt(t("setup.place_title", meeting=name), meeting.place, save=save, placeholder="Teams")
+        else:
+            save = lambda v: store.set_meeting_secretary(meeting.id, v)  # noqa: E731
+            hint = one_line(store.review(self.review_id).facilitator) or t("setup.facilitator")
+            dialog = TextPrompt(
+                t("setup.secretary_title", meeting=name), meeting.secretary, save=save, placeholder=hint
+            )
+        self.prompt(dialog)
+
+    def toggle_present(self, row_id: str) -> None:
+        """`present:<meeting>:<member>`: present <-> absent, written at once."""
+        _, meeting_text, member_text = row_id.split(":")
+        meeting_id, member_id = int(meeting_text), int(member_text)
+        here = member_id in self.store.attendance(meeting_id)
+        if self.store_ok(self.store.set_present, meeting_id, member_id, not here):
+            self.show_meetings()
+
     def action_add(self) -> None:
         row_id = self.current_list.highlighted_id or ""
         if self.tab == "questions":
             self.edit_question(None)
-        elif row_id.partition(":")[0] in ("name", "kind", "member", "add"):
+        elif self.tab != "team":
+            return
+        elif row_id.partition(":")[0] in ("name", "kind", "adjuster", "member", "add"):
             self.edit_member(f"add:{self.party_of_row(row_id)}")
-        else:  # the title or the facilitator: add to party A's team
-            self.edit_member(f"add:{self.store.parties(self.review_id)[0].id}")
+        else:  # the title or the facilitator belong to no party: ask which team the new member joins
+            self.choose_party(t("setup.add_member_to"), lambda party_id: self.edit_member(f"add:{party_id}"))
+
+    def choose_party(self, title: str, then, current: int | None = None) -> None:
+        parties = self.store.parties(self.review_id)
+        choices = [(str(p.id), f"{t('setup.party', letter=p.key.upper())}: {one_line(p.name)}") for p in parties]
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                then(int(value))
+
+        self.app.push_screen(ChoicePrompt(title, choices, str(current) if current else None), chosen)
+
+    def action_move_party(self) -> None:
+        """`o`: the highlighted member moves to the other party's team (the highlight follows them)."""
+        row_id = self.current_list.highlighted_id or ""
+        kind, _, ident = row_id.partition(":")
+        if kind != "member":
+            self.notify(t("setup.nothing_to_move"), timeout=3, markup=False)
+            return
+        member = self.store.member(int(ident))
+        other = next(p for p in self.store.parties(self.review_id) if p.id != member.party_id)
+        if self.store_ok(self.store.move_member, member.id, other.id):
+            self.show_all()
+            self.notify(t("setup.moved", name=one_line(member.name), party=one_line(other.name)), markup=False)
 
     def party_of_row(self, row_id: str) -> int:
         """The party a team row belongs to: the nearest party heading above it."""
@@ -256,13 +325,22 @@ class SetupScreen(HfsScreen):
             self.notify(t("setup.nothing_to_remove"), timeout=3, markup=False)
             return
 
+        rows = self.current_list
+        position = rows.highlighted or 0
+
         def confirmed(yes: bool | None) -> None:
             if yes and self.store_ok(remove, int(ident)):
                 self.show_all()
+                rows.highlight_near(position)  # the cursor stays where the removed row was
 
         self.app.push_screen(ConfirmDialog(question), confirmed)
 
     def action_toggle(self) -> None:
+        if self.tab == "meetings":
+            row_id = self.query_one(MeetingsList).highlighted_id or ""
+            if row_id.startswith("present:"):
+                self.toggle_present(row_id)
+            return
         row_id = self.query_one(QuestionList).highlighted_id
         if row_id:
             question = self.store.question(int(row_id.partition(":")[2]))
