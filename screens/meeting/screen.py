@@ -23,10 +23,14 @@ from hfs_tui.timer import SlotTimerState, pace
 from ..keys import MEETING_KEYS, bindings
 from ..widgets.capture_line import CaptureLine
 from ..widgets.note_list import NoteList, owner_switched_text
-from ..widgets.timer_bar import TimerBar
+from ..widgets.timer_bar import Line, TimerBar
 from .agenda_panel import AgendaPanel
 from .answer_column import AnswerColumn
+from .focus_note import FocusNote
+from .notes_view import notes_room, question_height, shown_notes
 from .slot_meeting import SlotMeeting
+
+STATUS_SECONDS = 6
 
 
 class MeetingScreen(SlotMeeting):
@@ -38,6 +42,11 @@ class MeetingScreen(SlotMeeting):
     def __init__(self, meeting_id: int) -> None:
         super().__init__(meeting_id)
         self.hide_other_internal = False
+        self.presenter = False
+        self.only_slot = False  # the notes of the current slot only (a), else theirs first, the others after
+        self.notes_level = 0  # 0 balanced, 1 notes larger (grows with the notes), 2 the notes take the body
+        self.status_text = ""
+        self._status_timer = None
 
     # ------------------------------------------------------------ building
 
@@ -49,7 +58,7 @@ class MeetingScreen(SlotMeeting):
             yield AnswerColumn(id="column-b")
             yield AgendaPanel(id="agenda")
         with Vertical(id="notes-panel"):
-            yield Static(Text(t("meeting.notes_title")), id="notes-title")
+            yield Line(id="notes-title")
             yield NoteList(id="notes")
             yield CaptureLine(placeholder=t("meeting.capture_placeholder"), id="capture", select_on_focus=False)
         yield Footer()
@@ -70,6 +79,7 @@ class MeetingScreen(SlotMeeting):
             for document in store.documents(party.id):
                 self.documents[(document.question_id, party.id)].append(document)
         self.question_index = _index_of(self.questions, self.meeting.current_question_id)
+        self.size_regions()
         self.show_slot()
         self.show_question()
         self.query_one(NoteList).focus()
@@ -99,10 +109,12 @@ class MeetingScreen(SlotMeeting):
         return self.query_one(NoteList)
 
     def after_slot_step(self) -> None:
-        self.move_to(slot_changed=True)
+        # Each slot walks its own list of questions from the start, not from where the last slot ended.
+        self.move_to(question_index=0, slot_changed=True)
 
     def show_slot(self) -> None:
         self.show_place()
+        self.query_one(TimerBar).show_view(self.presenter)
         for column_id, party in zip(("#column-a", "#column-b"), self.parties):
             self.query_one(column_id).set_class(party.id == self.slot.party_id, "-focus-party")
         self.refresh_timer()
@@ -114,7 +126,7 @@ class MeetingScreen(SlotMeeting):
         self.query_one(AgendaPanel).display = self.is_intro
         if question is None:
             self.query_one("#question", Static).update(
-                Text(t("meeting.intro_heading" if self.is_intro else "meeting.no_questions"))
+                Text(t("meeting.intro_heading" if self.is_intro else "meeting.no_questions")), layout=False
             )
             if self.is_intro:
                 store = self.store
@@ -131,7 +143,7 @@ class MeetingScreen(SlotMeeting):
             # One wrapped line of sub-questions keeps the answers visible on an 80x24 screen.
             heading.append("\n")
             heading.append(plain("   " + "  ·  ".join(question.sub_questions), style="italic"))
-        self.query_one("#question", Static).update(heading)
+        self.query_one("#question", Static).update(heading, layout=False)  # its height is fixed
         party_a, party_b = self.parties
         for column_id, party, reviewer in (("#column-a", party_a, party_b), ("#column-b", party_b, party_a)):
             self.query_one(column_id, AnswerColumn).show_answer(
@@ -147,15 +159,94 @@ class MeetingScreen(SlotMeeting):
     def show_notes(self, keep_note_id: int | None = None) -> None:
         question_id = self.question.id if self.question else None
         notes = self.store.notes(self.meeting_id, question_id=question_id)
-        title = t("meeting.notes_title" if self.question else "meeting.notes_of_meeting")
-        if self.hide_other_internal and self.slot.party_id is not None:
-            shown = [n for n in notes if n.party_id == self.slot.party_id or n.share == Share.NETWORK]
-            if len(shown) < len(notes):
-                other = next(p for p in self.parties if p.id != self.slot.party_id)
-                title += " · " + t("meeting.hidden_internal", count=len(notes) - len(shown), party=one_line(other.name))
-            notes = shown
-        self.query_one("#notes-title", Static).update(Text(title))
-        self.query_one(NoteList).show_notes(notes, self.party_by_id, keep_note_id, self.pending_rows)
+        if self.hide_other_internal and self.slot.party_id is not None and not self.presenter:
+            notes = [n for n in notes if n.party_id == self.slot.party_id or n.share == Share.NETWORK]
+        shown = shown_notes(notes, self.slot, self.presenter, self.only_slot)
+        self.hidden_notes = shown.hidden
+        later_title = t("meeting.other_slots", count=len(shown.later))
+        self.query_one(NoteList).show_notes(
+            shown.current,
+            self.party_by_id,
+            keep_note_id,
+            self.pending_rows,
+            later=shown.later,
+            later_title=later_title,
+            quiet=self.presenter,
+        )
+        self.show_notes_title()
+
+    def show_notes_title(self) -> None:
+        """The notes' heading and status line: what is shown, and what just happened (no toast over the notes)."""
+        line = Text()
+        title = "meeting.notes_title" if self.question else "meeting.notes_of_meeting"
+        line.append(t(title), style="bold")
+        if not self.presenter:
+            line.append(" · " + t("meeting.notes_only_slot" if self.only_slot else "meeting.notes_slot_first"))
+            if self.only_slot and self.hidden_notes:
+                line.append(" · " + t("meeting.notes_other_hidden", count=self.hidden_notes))
+        if self.status_text:
+            line.append("   ")
+            line.append(self.status_text, style="bold")
+        self.query_one("#notes-title", Line).show(line)
+
+    def show_status(self, text: str) -> None:
+        self.status_text = "✓ " + one_line(text)
+        self.show_notes_title()
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(STATUS_SECONDS, self.clear_status)
+
+    def clear_status(self) -> None:
+        self.status_text = ""
+        self._status_timer = None
+        self.show_notes_title()
+
+    # ------------------------------------------------------------- room
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        self.size_regions()
+
+    def size_regions(self) -> None:
+        """Heights from the terminal size and the view state only, never from what is shown."""
+        if not self.is_mounted:
+            return
+        answers, notes = notes_room(self.notes_level)
+        self.query_one("#question").styles.height = question_height(self.app.size.height, self.presenter)
+        columns = self.query_one("#columns")
+        columns.display = answers > 0
+        if answers:
+            columns.styles.height = f"{answers}fr"
+        self.query_one("#notes-panel").styles.height = f"{notes}fr"
+
+    def after_notes_added(self) -> None:
+        self.grow_notes_if_full()
+
+    def grow_notes_if_full(self) -> None:
+        """More notes than lines: the notes get the larger share (and keep it; z gives them the body)."""
+        note_list = self.query_one(NoteList)
+        if self.notes_level == 0 and len(note_list.lines) > note_list.scrollable_content_region.height:
+            self.notes_level = 1
+            self.size_regions()
+
+    def action_toggle_notes_room(self) -> None:
+        self.notes_level = 0 if self.notes_level == 2 else 2
+        self.size_regions()
+        self.show_status(t("meeting.notes_room_all" if self.notes_level == 2 else "meeting.notes_room_shared"))
+
+    def action_toggle_only_slot(self) -> None:
+        self.only_slot = not self.only_slot
+        self.show_notes(keep_note_id=self.query_one(NoteList).selected_note_id)
+
+    def action_focus_note(self) -> None:
+        note = self.selected_note()
+        if note is None:
+            return
+        if self.question:
+            context = f"{self.question.number}. {one_line(self.question.text)}"
+        else:
+            context = one_line(self.meeting.title)
+        self.app.push_screen(FocusNote(note, context))
 
     # ------------------------------------------------------------- moving
 
@@ -200,7 +291,7 @@ class MeetingScreen(SlotMeeting):
     def action_delete_note(self) -> None:
         note = self.selected_note()
         if note is not None and self.store_ok(self.store.delete_note, note.id):
-            self.notify(t("meeting.deleted"), timeout=4, markup=False)
+            self.show_status(t("meeting.deleted"))
             self.show_notes()
 
     def action_undo(self) -> None:
@@ -209,9 +300,7 @@ class MeetingScreen(SlotMeeting):
             self.notify(t("meeting.nothing_to_undo"), timeout=2, markup=False)
         elif result is not False:
             op, note = result
-            self.notify(
-                t("meeting.undone_delete" if op == "delete" else "meeting.undone_edit"), timeout=3, markup=False
-            )
+            self.show_status(t("meeting.undone_delete" if op == "delete" else "meeting.undone_edit"))
             self.jump_to_question(note.question_id)
             self.show_notes(keep_note_id=note.id)
 
@@ -253,10 +342,15 @@ class MeetingScreen(SlotMeeting):
     # ---------------------------------------------------------------- misc
 
     def action_toggle_presenter(self) -> None:
-        """What the participants need and nothing else: no footer, the capture line only while typing."""
-        self.toggle_class("-presenter")
-        if self.has_class("-presenter"):
-            self.notify(t("meeting.presenter_on"), timeout=3, markup=False)
+        """The participants' view (v) or the facilitator's: the badge in the header says which is on.
+
+        The presenter view shows the current slot's notes without owners or report and share labels, and
+        no internal note of the party not being discussed; the facilitator's view keeps everything."""
+        self.presenter = not self.presenter
+        self.set_class(self.presenter, "-presenter")
+        self.query_one(TimerBar).show_view(self.presenter)
+        self.size_regions()
+        self.show_notes(keep_note_id=self.query_one(NoteList).selected_note_id)
 
     def action_toggle_hide_internal(self) -> None:
         """While one party's slot runs, hide the other party's internal notes from the shared screen."""
