@@ -211,7 +211,8 @@ class MeetingScreen(SlotMeeting):
         """Heights from the terminal size and the view state only, never from what is shown."""
         if not self.is_mounted:
             return
-        answers, notes = notes_room(self.notes_level)
+        # The participants come for the notes: the presenter view gives them the larger share at least.
+        answers, notes = notes_room(max(self.notes_level, 1) if self.presenter else self.notes_level)
         self.query_one("#question").styles.height = question_height(self.app.size.height, self.presenter)
         columns = self.query_one("#columns")
         columns.display = answers > 0

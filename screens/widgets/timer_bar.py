@@ -36,7 +36,7 @@ class TimerBar(Horizontal):
     def compose(self) -> ComposeResult:
         with Vertical(id="timer-info"):
             with Horizontal(id="timer-top"):
-                yield Line(id="timer-view")
+                yield Line(id="timer-view", classes="-unset")
                 yield Line(id="timer-where")
             yield Line(id="timer-slot")
             yield Line(id="timer-pace")
@@ -56,6 +56,7 @@ class TimerBar(Horizontal):
         badge = self.query_one("#timer-view", Line)
         badge.show(Text(f" {t('meeting.view_presenter' if presenter else 'meeting.view_facilitator')} "))
         badge.set_class(presenter, "-presenter")
+        badge.remove_class("-unset")  # shown only by a screen with two views (the follow-up has none)
         badge.refresh(layout=True)  # the two badges differ in width (a view switch is rare)
 
     def show_time(self, state: SlotTimerState, pace: Pace, meeting_left: float, ended: bool = False) -> None:
