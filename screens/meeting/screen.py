@@ -26,14 +26,11 @@ from ..widgets.note_list import NoteList, owner_switched_text
 from ..widgets.timer_bar import Line, TimerBar
 from .agenda_panel import AgendaPanel
 from .answer_column import AnswerColumn
-from .focus_note import FocusNote
-from .notes_view import notes_room, question_height, shown_notes
 from .slot_meeting import SlotMeeting
+from .views import MeetingViews
 
-STATUS_SECONDS = 6
 
-
-class MeetingScreen(SlotMeeting):
+class MeetingScreen(MeetingViews, SlotMeeting):
     """The feedback and introductory meetings: a slot per party, walking the questions."""
 
     KEY_ACTIONS = MEETING_KEYS
@@ -156,99 +153,6 @@ class MeetingScreen(SlotMeeting):
         self.show_notes()
         self.refresh_timer()
 
-    def show_notes(self, keep_note_id: int | None = None) -> None:
-        question_id = self.question.id if self.question else None
-        notes = self.store.notes(self.meeting_id, question_id=question_id)
-        if self.hide_other_internal and self.slot.party_id is not None and not self.presenter:
-            notes = [n for n in notes if n.party_id == self.slot.party_id or n.share == Share.NETWORK]
-        shown = shown_notes(notes, self.slot, self.presenter, self.only_slot)
-        self.hidden_notes = shown.hidden
-        later_title = t("meeting.other_slots", count=len(shown.later))
-        self.query_one(NoteList).show_notes(
-            shown.current,
-            self.party_by_id,
-            keep_note_id,
-            self.pending_rows,
-            later=shown.later,
-            later_title=later_title,
-            quiet=self.presenter,
-        )
-        self.show_notes_title()
-
-    def show_notes_title(self) -> None:
-        """The notes' heading and status line: what is shown, and what just happened (no toast over the notes)."""
-        line = Text()
-        title = "meeting.notes_title" if self.question else "meeting.notes_of_meeting"
-        line.append(t(title), style="bold")
-        if not self.presenter:
-            line.append(" · " + t("meeting.notes_only_slot" if self.only_slot else "meeting.notes_slot_first"))
-            if self.only_slot and self.hidden_notes:
-                line.append(" · " + t("meeting.notes_other_hidden", count=self.hidden_notes))
-        if self.status_text:
-            line.append("   ")
-            line.append(self.status_text, style="bold")
-        self.query_one("#notes-title", Line).show(line)
-
-    def show_status(self, text: str) -> None:
-        self.status_text = "✓ " + one_line(text)
-        self.show_notes_title()
-        if self._status_timer is not None:
-            self._status_timer.stop()
-        self._status_timer = self.set_timer(STATUS_SECONDS, self.clear_status)
-
-    def clear_status(self) -> None:
-        self.status_text = ""
-        self._status_timer = None
-        self.show_notes_title()
-
-    # ------------------------------------------------------------- room
-
-    def on_resize(self) -> None:
-        super().on_resize()
-        self.size_regions()
-
-    def size_regions(self) -> None:
-        """Heights from the terminal size and the view state only, never from what is shown."""
-        if not self.is_mounted:
-            return
-        # The participants come for the notes: the presenter view gives them the larger share at least.
-        answers, notes = notes_room(max(self.notes_level, 1) if self.presenter else self.notes_level)
-        self.query_one("#question").styles.height = question_height(self.app.size.height, self.presenter)
-        columns = self.query_one("#columns")
-        columns.display = answers > 0
-        if answers:
-            columns.styles.height = f"{answers}fr"
-        self.query_one("#notes-panel").styles.height = f"{notes}fr"
-
-    def after_notes_added(self) -> None:
-        self.grow_notes_if_full()
-
-    def grow_notes_if_full(self) -> None:
-        """More notes than lines: the notes get the larger share (and keep it; z gives them the body)."""
-        note_list = self.query_one(NoteList)
-        if self.notes_level == 0 and len(note_list.lines) > note_list.scrollable_content_region.height:
-            self.notes_level = 1
-            self.size_regions()
-
-    def action_toggle_notes_room(self) -> None:
-        self.notes_level = 0 if self.notes_level == 2 else 2
-        self.size_regions()
-        self.show_status(t("meeting.notes_room_all" if self.notes_level == 2 else "meeting.notes_room_shared"))
-
-    def action_toggle_only_slot(self) -> None:
-        self.only_slot = not self.only_slot
-        self.show_notes(keep_note_id=self.query_one(NoteList).selected_note_id)
-
-    def action_focus_note(self) -> None:
-        note = self.selected_note()
-        if note is None:
-            return
-        if self.question:
-            context = f"{self.question.number}. {one_line(self.question.text)}"
-        else:
-            context = one_line(self.meeting.title)
-        self.app.push_screen(FocusNote(note, context))
-
     # ------------------------------------------------------------- moving
 
     def move_to(self, question_index: int | None = None, slot_changed: bool = False) -> None:
@@ -339,26 +243,6 @@ class MeetingScreen(SlotMeeting):
         index = _index_of(self.questions, question_id)
         if question_id is not None and index != self.question_index:
             self.move_to(question_index=index)
-
-    # ---------------------------------------------------------------- misc
-
-    def action_toggle_presenter(self) -> None:
-        """The participants' view (v) or the facilitator's: the badge in the header says which is on.
-
-        The presenter view shows the current slot's notes without owners or report and share labels, and
-        no internal note of the party not being discussed; the facilitator's view keeps everything."""
-        self.presenter = not self.presenter
-        self.set_class(self.presenter, "-presenter")
-        self.query_one(TimerBar).show_view(self.presenter)
-        self.size_regions()
-        self.show_notes(keep_note_id=self.query_one(NoteList).selected_note_id)
-
-    def action_toggle_hide_internal(self) -> None:
-        """While one party's slot runs, hide the other party's internal notes from the shared screen."""
-        self.hide_other_internal = not self.hide_other_internal
-        key = "meeting.hide_internal_on" if self.hide_other_internal else "meeting.hide_internal_off"
-        self.notify(t(key), timeout=3, markup=False)
-        self.show_notes()
 
 
 def _index_of(items, item_id: int | None) -> int:
