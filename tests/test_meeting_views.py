@@ -229,3 +229,48 @@ async def test_clicking_an_agreement_of_the_introductory_meeting_selects_it(db_p
         line = next(i for i, text in enumerate(agenda.lines) if text.startswith("[x] 1."))
         await pilot.click("#agenda", offset=(4, line + 1))  # +1: the panel's border
         assert agenda.selected_text.startswith("[x] 1.")
+
+
+def test_shown_notes_puts_this_slot_first_and_the_presenter_view_leaves_out_the_other_partys_internal_notes():
+    from hfs_tui.screens.meeting.notes_view import shown_notes
+
+    from hfs_tui.model import Note, Slot
+
+    def note(number, party, slot, category=Category.STRENGTH, share=Share.INTERNAL):
+        return Note(number, 1, slot, 1, party, category, f"n{number}", False, share, "", "")
+
+    slot = Slot(10, 1, 1, "Återkoppling till A", 90, party_id=1)
+    notes = [
+        note(1, 1, 10),
+        note(2, 2, 10),  # the other party's internal note in this slot
+        note(3, 2, 10, Category.GOOD_EXAMPLE),  # the learner's good example to take home
+        note(4, 2, 10, share=Share.NETWORK),
+        note(5, 2, 11),  # the other slot
+        note(6, 1, 11),
+    ]
+    facilitator = shown_notes(notes, slot, presenter=False, only_slot=False)
+    assert [n.id for n in facilitator.current] == [1, 2, 3, 4] and [n.id for n in facilitator.later] == [5, 6]
+    only = shown_notes(notes, slot, presenter=False, only_slot=True)
+    assert ([n.id for n in only.current], only.later, only.hidden) == ([1, 2, 3, 4], [], 2)
+    presenter = shown_notes(notes, slot, presenter=True, only_slot=False)
+    assert ([n.id for n in presenter.current], presenter.later) == ([1, 3, 4], [])
+    joint = shown_notes(notes, Slot(12, 1, 1, "Gemensamt", 30, party_id=None), presenter=True, only_slot=False)
+    assert joint.current == [] and joint.later == []
+
+
+async def test_the_follow_up_meeting_ends_with_the_same_key(db_path, clock):
+    app = open_app(db_path, clock)
+    path, review_id = db_path
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_follow_up(review_id)
+        await pilot.pause()
+        await pilot.press("space")
+        clock.advance(5 * 60)
+        await pilot.press("X", "j")
+        await pilot.pause()
+    store = Store.open(path, clock=clock)
+    follow_up = store.meeting_of_kind(review_id, MeetingKind.FOLLOW_UP)
+    assert follow_up.ended_at == "2026-03-10T09:05:00.000000+00:00"
+    slot = store.slots(follow_up.id)[0]
+    assert [e.kind for e in store.timer_events(follow_up.id)[slot.id]] == [TimerEventKind.START, TimerEventKind.STOP]

@@ -243,6 +243,8 @@ class SlotMeeting(HfsScreen):
 
     def write_journal(self) -> None:
         """The waiting notes to the journal beside the database (or the journal removed when none wait)."""
+        if not self.pending and not self.journal.exists():
+            return  # the usual case: every note saved, no journal to touch
         try:
             journal.replace_meeting(self.journal, self.meeting_id, self.pending)
         except OSError as error:
