@@ -274,3 +274,27 @@ async def test_the_follow_up_meeting_ends_with_the_same_key(db_path, clock):
     assert follow_up.ended_at == "2026-03-10T09:05:00.000000+00:00"
     slot = store.slots(follow_up.id)[0]
     assert [e.kind for e in store.timer_events(follow_up.id)[slot.id]] == [TimerEventKind.START, TimerEventKind.STOP]
+
+
+async def test_keys_right_after_the_mark_go_into_the_note_never_to_the_screens_keys(db_path, clock):
+    """A burst (tmux, a macro, a fast typist): `+Tydlig dröjsmål` arrives before the line has the focus; `d` must
+    not delete the selected note, `o` must not switch its owner, and the text must be saved as typed."""
+    from textual import events
+
+    app = open_app(db_path, clock)
+    path, review_id = db_path
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst = "+Tydlig dröjsmål och oro\r"
+        for character in burst:
+            key = {"+": "plus", " ": "space", "\r": "enter"}.get(character, character)
+            app._driver.send_message(events.Key(key, None if character == "\r" else character))
+        await pilot.pause(0.3)
+    store = Store.open(path, clock=clock)
+    meeting = store.meeting_of_kind(review_id, MeetingKind.FEEDBACK)
+    notes = store.notes(meeting.id)
+    assert len(notes) == 6, "the seeded five are all still there, and one more"
+    assert (notes[-1].category, notes[-1].text) == (Category.STRENGTH, "Tydlig dröjsmål och oro")
+    first_party = store.slots(meeting.id)[0].party_id
+    assert [n.party_id for n in notes if n.text == OTHER_INTERNAL] != [first_party], "no owner switched by `o`"
+    assert [n.share for n in notes if n.text == OTHER_SHARED] == [Share.NETWORK]

@@ -8,7 +8,9 @@ screens add what differs: what they show for a slot, and where a note belongs.
 
 from __future__ import annotations
 
-from textual import on
+import re
+
+from textual import events, on
 from textual.widget import Widget
 
 from hfs_tui import pending as journal
@@ -28,6 +30,7 @@ from ..widgets.dialogs import ConfirmDialog
 from ..widgets.timer_bar import TimerBar
 
 TICK_SECONDS = 0.5
+_CAPTURE = re.compile(r"capture\('(\w+)'\)")
 _WARNING_TEXT = {
     WarningLevel.TEN_MINUTES: "meeting.warning_ten",
     WarningLevel.TWO_MINUTES: "meeting.warning_two",
@@ -166,7 +169,38 @@ class SlotMeeting(HfsScreen):
         line.placeholder = placeholder
         line.set_stored(stored)
         line.display = True
-        line.focus()
+        # Focus now, not later (Widget.focus queues it): the keys typed right after the mark must reach the line,
+        # not the screen, where `d` deletes and `o` switches the owner of the selected note.
+        self.set_focus(line)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys in a burst (a fast typist, tmux, a macro) were all queued for the widget that had the focus
+        before the capture line opened, and the app looks up their bindings only later, when the line has the
+        focus and swallows them. So the screen opens the line itself, in key order, and hands the keys that
+        follow to it: the text is kept as typed, and never reaches the screen's keys (`d` deletes a note)."""
+        line = self.capture_line
+        if not line.display:
+            category = self.capture_keys().get(event.key)
+            if category is not None:
+                event.stop()
+                event.prevent_default()
+                self.action_capture(category)
+        elif self.focused is line and (event.key == "enter" or (event.is_printable and event.character)):
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                line.submit()
+            else:
+                line.insert_text_at_cursor(event.character)
+
+    def capture_keys(self) -> dict[str, str]:
+        """Key -> category of the screen's capture keys, from its key table (the one place keys are defined)."""
+        found = {}
+        for key_action in getattr(self, "KEY_ACTIONS", ()):
+            match = _CAPTURE.fullmatch(key_action.action)
+            if match:
+                found.update({key.strip(): match.group(1) for key in key_action.key.split(",")})
+        return found
 
     def close_capture(self) -> None:
         line = self.capture_line
