@@ -29,8 +29,10 @@ class PendingNote:
     question_id: int | None
 
 
-def journal_path(db_path: str | Path) -> Path:
-    """`reviews.db` -> `reviews.db.pending.jsonl`, in the same folder."""
+def journal_path(db_path: str | Path) -> Path | None:
+    """`reviews.db` -> `reviews.db.pending.jsonl`, in the same folder (None for a database in memory)."""
+    if str(db_path) == ":memory:":
+        return None
     path = Path(db_path)
     return path.with_name(path.name + ".pending.jsonl")
 

@@ -46,6 +46,7 @@ def refuse(*args, **kwargs):
 def test_the_journal_keeps_other_meetings_skips_damaged_lines_and_goes_when_empty(tmp_path):
     path = pending.journal_path(tmp_path / "x.db")
     assert path == tmp_path / "x.db.pending.jsonl" and pending.load(path) == []
+    assert pending.journal_path(":memory:") is None
     one = PendingNote(1, 7, Category.STRENGTH, "Första {not} [b]markup[/b] \x1b]0;x\x07", 3, 11)
     two = PendingNote(2, 8, Category.NOTE, "Andra mötets", None, None)
     pending.replace_meeting(path, 1, [one])

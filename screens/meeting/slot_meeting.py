@@ -60,7 +60,7 @@ class SlotMeeting(HfsScreen):
         self.capture_line.display = False
         # Notes a store refused before (even in an earlier run) wait in the journal: offered again now.
         self.journal = journal.journal_path(store.path)
-        self.pending = journal.of_meeting(self.journal, self.meeting_id)
+        self.pending = journal.of_meeting(self.journal, self.meeting_id) if self.journal else []
         if self.pending:
             self.call_after_refresh(self.offer_journal)
 
@@ -277,7 +277,7 @@ class SlotMeeting(HfsScreen):
 
     def write_journal(self) -> None:
         """The waiting notes to the journal beside the database (or the journal removed when none wait)."""
-        if not self.pending and not self.journal.exists():
+        if self.journal is None or (not self.pending and not self.journal.exists()):
             return  # the usual case: every note saved, no journal to touch
         try:
             journal.replace_meeting(self.journal, self.meeting_id, self.pending)
