@@ -131,6 +131,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.only_slot": ("Bara passets anteckningar", "This slot's notes only"),
     "key.focus_note": ("Anteckning i fokus", "Note in focus"),
     "key.end_meeting": ("Avsluta mötet", "End the meeting"),
+    "meeting.no_notes_quiet": ("Inga anteckningar ännu", "No notes yet"),
     "meeting.view_presenter": ("VISNINGSLÄGE (v)", "PRESENTER VIEW (v)"),
     "meeting.view_facilitator": ("Mötesledarvy (v)", "Facilitator view (v)"),
     "meeting.other_slots": ("Från de andra passen ({count})", "From the other slots ({count})"),

@@ -92,7 +92,8 @@ class NoteList(WrappedText):
                 self._add(blocks, note, parties, quiet)
         waiting = [pending_row(category, text) for category, text in pending]
         if not self.note_ids:
-            self.show(waiting or [Text(t("meeting.no_notes"), style="italic")])
+            empty = t("meeting.no_notes_quiet" if quiet else "meeting.no_notes")  # no key hints on a shared screen
+            self.show(waiting or [Text(empty, style="italic")])
             self.highlight(None)
             return
         self.show(blocks + waiting)
