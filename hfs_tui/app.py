@@ -153,6 +153,14 @@ class HfsApp(App[None]):
                 label, f"{label} ({key_action.display})", partial(self._run_screen_action, screen, key_action.action)
             )
 
+    async def action_quit(self) -> None:
+        """ctrl+q: a meeting with notes not saved yet asks first (SlotMeeting.ask_before_leaving)."""
+        for screen in reversed(self.screen_stack):
+            ask = getattr(screen, "ask_before_leaving", None)
+            if ask is not None and ask(self.exit):
+                return
+        self.exit()
+
     def action_command_palette(self) -> None:
         open_palette(self)
 

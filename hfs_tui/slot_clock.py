@@ -78,6 +78,11 @@ class SlotClock:
             self._record(self.slot, TimerEventKind.STOP)
         self.index += 1
 
+    def stop(self) -> None:
+        """Stop the current slot if it is under way (the meeting ends). Raises StoreError on failure."""
+        if self.state().phase in _UNDER_WAY:
+            self._record(self.slot, TimerEventKind.STOP)
+
     def go_previous(self) -> None:
         """Pause the current slot if it runs (it can be resumed later), then go back."""
         if self.is_first:

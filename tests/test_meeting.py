@@ -91,9 +91,12 @@ async def test_capture_one_note_of_each_category(db_path, clock):
         (Category.ACTION, "Inför tertialsuppföljning"),
         (Category.NOTE, "Allmän kommentar"),
     ]
-    assert {(n.party_id, n.question_id, n.slot_id, n.share, n.in_report) for n in notes} == {
-        (slot.party_id, first_question.id, slot.id, Share.INTERNAL, False)
+    assert {(n.question_id, n.slot_id, n.share, n.in_report) for n in notes} == {
+        (first_question.id, slot.id, Share.INTERNAL, False)
     }
+    learner = next(p.id for p in store.parties(store.meeting(meeting_id).review_id) if p.id != slot.party_id)
+    # Every note is the reviewed party's, except the good example to take home: the learner's (issue #10).
+    assert [n.party_id for n in notes] == [slot.party_id, slot.party_id, learner] + [slot.party_id] * 3
 
 
 async def test_enter_saves_and_keeps_the_line_open_for_the_next_note(db_path, clock):
@@ -170,7 +173,7 @@ async def test_edit_delete_and_undo_are_stored(db_path, clock):
 async def test_report_share_and_owner_toggles(db_path, clock):
     app = open_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await capture(pilot, "*", "Gott exempel")
+        await capture(pilot, "+", "En styrka")
         await pilot.press("r", "s", "o")
     store, meeting_id = read(db_path, clock)
     (note,) = store.notes(meeting_id)
@@ -399,7 +402,7 @@ async def test_switching_the_owner_says_in_one_line_what_became_of_the_note(db_p
     """A note handed to the other party becomes internal and leaves the report; the line says so when it was released."""
     app = open_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await capture(pilot, "*", "Gott exempel")
+        await capture(pilot, "+", "En styrka")
         if released:
             await pilot.press("r", "s")
         before = len(app._notifications)
@@ -428,6 +431,8 @@ async def test_leaving_with_a_note_not_saved_stays_until_it_is_saved(db_path, cl
 
         monkeypatch.setattr(app.store, "add_note", locked)
         await pilot.press("plus", *"Får inte försvinna", "enter", "escape", "escape")
+        assert isinstance(app.screen, ConfirmDialog), "leaving with a note not saved asks first"
+        await pilot.press("n")
         assert app.screen is meeting_screen and len(meeting_screen.pending) == 1
         monkeypatch.undo()
         await pilot.press("escape")  # saved now, and left

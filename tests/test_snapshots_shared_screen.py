@@ -108,6 +108,21 @@ class TestSharedScreen:
         app, clock = shared_app(theme, language)
         assert snap_compare(app, terminal_size=SIZES[size], run_before=meeting_under_way(app, clock, language))
 
+    @pytest.mark.parametrize("language", ["sv", "en"])
+    @pytest.mark.parametrize("theme", THEMES)
+    def test_presenter_view_under_way(self, snap_compare, shared_app, theme, language):
+        """The participants' view at the size of a 720p share: timer, question, this slot's notes, no labels."""
+        app, clock = shared_app(theme, language)
+        before = meeting_under_way(app, clock, language)
+
+        async def run_before(pilot):
+            await before(pilot)
+            await pilot.press("v")
+            app.screen.clear_status()
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZES["160x45"], run_before=run_before)
+
     @pytest.mark.parametrize("theme", THEMES)
     def test_overtime_reads_as_overtime_without_colour(self, snap_compare, shared_app, theme):
         app, clock = shared_app(theme, "sv")

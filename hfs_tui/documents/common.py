@@ -64,6 +64,9 @@ def meeting_when(record: MeetingRecord, lang: str) -> str:
         return tr("inget datum registrerat", lang)
     when = dates.long_date(day, lang)
     same_day = [m for m in timer_moments(record) if m.date() == day]
+    ended = dates.parsed(record.meeting.ended_at)
+    if ended is not None and dates.local(ended).date() == day:
+        same_day = sorted(same_day + [dates.local(ended)])  # an explicit end (X in the meeting) is the end time
     if same_day:
         when = tr("{day}, kl. {time}", lang).format(day=when, time=dates.time_span(same_day[0], same_day[-1], lang))
     return when

@@ -132,4 +132,43 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "meeting.first_question": ("Första frågan", "First question"),
     "meeting.last_question": ("Sista frågan", "Last question"),
     "meeting.focus_party": ("passets part", "this slot's party"),
+    "key.notes_room": ("Anteckningarna i hela ytan", "Notes take the whole body"),
+    "key.only_slot": ("Bara passets anteckningar", "This slot's notes only"),
+    "key.focus_note": ("Anteckning i fokus", "Note in focus"),
+    "key.end_meeting": ("Avsluta mötet", "End the meeting"),
+    "meeting.no_notes_quiet": ("Inga anteckningar ännu", "No notes yet"),
+    "meeting.view_presenter": ("VISNINGSLÄGE (v)", "PRESENTER VIEW (v)"),
+    "meeting.view_facilitator": ("Mötesledarvy (v)", "Facilitator view (v)"),
+    "meeting.other_slots": ("Från de andra passen ({count})", "From the other slots ({count})"),
+    "meeting.notes_slot_first": ("passets först (a: bara passets)", "this slot's first (a: this slot only)"),
+    "meeting.notes_only_slot": ("bara passets (a: alla)", "this slot only (a: all)"),
+    "meeting.notes_other_hidden": ("{count} från andra pass", "{count} from other slots"),
+    "meeting.notes_room_all": (
+        "Anteckningarna har hela ytan (z delar igen)",
+        "The notes have the whole body (z shares it again)",
+    ),
+    "meeting.notes_room_shared": ("Svaren visas igen", "The answers are shown again"),
+    "meeting.focus_close": ("Stäng", "Close"),
+    "meeting.focus_hint": ("esc stänger", "esc closes"),
+    "meeting.confirm_end": (
+        "Avsluta mötet nu? Passet som pågår stoppas och protokollet får sluttiden.",
+        "End the meeting now? The running slot stops and the minutes get the end time.",
+    ),
+    "meeting.ended": ("Mötet är avslutat", "The meeting has ended"),
+    "meeting.already_ended": ("Mötet är redan avslutat", "The meeting has already ended"),
+    "meeting.timer_ended": ("mötet avslutat", "meeting ended"),
+    "meeting.journal_found": (
+        "{count} anteckningar som inte sparades förra gången sparas nu",
+        "{count} notes not saved last time are being saved now",
+    ),
+    "meeting.journal_failed": (
+        "Osparade anteckningar kunde inte heller skrivas till journalfilen: {reason}",
+        "Unsaved notes could not be written to the journal file either: {reason}",
+    ),
+    "meeting.confirm_leave_pending": (
+        "{count} anteckningar är inte sparade. De ligger kvar i journalfilen och erbjuds nästa gång mötet öppnas."
+        " Lämna ändå?",
+        "{count} notes are not saved. They stay in the journal file and are offered the next time the meeting"
+        " opens. Leave anyway?",
+    ),
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual import events
 
 from hfs_tui.i18n import t
 from hfs_tui.model import Member, Party, Question, Review
@@ -41,3 +42,18 @@ class AgendaPanel(WrappedText):
             blocks += [Text(""), Text(t(label), style="bold underline")]
             blocks.append(plain(value) if value.strip() else Text(t("meeting.intro_not_set"), style="italic"))
         self.show(blocks)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on an agreement (a line of the panel, not a heading or a blank line) selects it."""
+        offset = event.get_content_offset(self)
+        lines = self._lines  # WrappedText's (block, start, end) per wrapped line
+        line = None if offset is None else offset.y + round(self.scroll_y)
+        if line is not None and 0 <= line < len(lines):
+            block = lines[line][0]
+            if self._blocks[block].plain.strip() and not self._blocks[block].style:
+                self.highlight(block)
+                self.focus()
+
+    @property
+    def selected_text(self) -> str | None:
+        return None if self.highlighted_block is None else self._blocks[self.highlighted_block].plain

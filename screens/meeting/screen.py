@@ -23,13 +23,14 @@ from hfs_tui.timer import SlotTimerState, pace
 from ..keys import MEETING_KEYS, bindings
 from ..widgets.capture_line import CaptureLine
 from ..widgets.note_list import NoteList, owner_switched_text
-from ..widgets.timer_bar import TimerBar
+from ..widgets.timer_bar import Line, TimerBar
 from .agenda_panel import AgendaPanel
 from .answer_column import AnswerColumn
 from .slot_meeting import SlotMeeting
+from .views import MeetingViews
 
 
-class MeetingScreen(SlotMeeting):
+class MeetingScreen(MeetingViews, SlotMeeting):
     """The feedback and introductory meetings: a slot per party, walking the questions."""
 
     KEY_ACTIONS = MEETING_KEYS
@@ -38,6 +39,11 @@ class MeetingScreen(SlotMeeting):
     def __init__(self, meeting_id: int) -> None:
         super().__init__(meeting_id)
         self.hide_other_internal = False
+        self.presenter = False
+        self.only_slot = False  # the notes of the current slot only (a), else theirs first, the others after
+        self.notes_level = 0  # 0 balanced, 1 notes larger (grows with the notes), 2 the notes take the body
+        self.status_text = ""
+        self._status_timer = None
 
     # ------------------------------------------------------------ building
 
@@ -49,7 +55,7 @@ class MeetingScreen(SlotMeeting):
             yield AnswerColumn(id="column-b")
             yield AgendaPanel(id="agenda")
         with Vertical(id="notes-panel"):
-            yield Static(Text(t("meeting.notes_title")), id="notes-title")
+            yield Line(id="notes-title")
             yield NoteList(id="notes")
             yield CaptureLine(placeholder=t("meeting.capture_placeholder"), id="capture", select_on_focus=False)
         yield Footer()
@@ -70,6 +76,7 @@ class MeetingScreen(SlotMeeting):
             for document in store.documents(party.id):
                 self.documents[(document.question_id, party.id)].append(document)
         self.question_index = _index_of(self.questions, self.meeting.current_question_id)
+        self.size_regions()
         self.show_slot()
         self.show_question()
         self.query_one(NoteList).focus()
@@ -99,10 +106,12 @@ class MeetingScreen(SlotMeeting):
         return self.query_one(NoteList)
 
     def after_slot_step(self) -> None:
-        self.move_to(slot_changed=True)
+        # Each slot walks its own list of questions from the start, not from where the last slot ended.
+        self.move_to(question_index=0, slot_changed=True)
 
     def show_slot(self) -> None:
         self.show_place()
+        self.query_one(TimerBar).show_view(self.presenter)
         for column_id, party in zip(("#column-a", "#column-b"), self.parties):
             self.query_one(column_id).set_class(party.id == self.slot.party_id, "-focus-party")
         self.refresh_timer()
@@ -114,7 +123,7 @@ class MeetingScreen(SlotMeeting):
         self.query_one(AgendaPanel).display = self.is_intro
         if question is None:
             self.query_one("#question", Static).update(
-                Text(t("meeting.intro_heading" if self.is_intro else "meeting.no_questions"))
+                Text(t("meeting.intro_heading" if self.is_intro else "meeting.no_questions")), layout=False
             )
             if self.is_intro:
                 store = self.store
@@ -131,7 +140,7 @@ class MeetingScreen(SlotMeeting):
             # One wrapped line of sub-questions keeps the answers visible on an 80x24 screen.
             heading.append("\n")
             heading.append(plain("   " + "  ·  ".join(question.sub_questions), style="italic"))
-        self.query_one("#question", Static).update(heading)
+        self.query_one("#question", Static).update(heading, layout=False)  # its height is fixed
         party_a, party_b = self.parties
         for column_id, party, reviewer in (("#column-a", party_a, party_b), ("#column-b", party_b, party_a)):
             self.query_one(column_id, AnswerColumn).show_answer(
@@ -143,19 +152,6 @@ class MeetingScreen(SlotMeeting):
             )
         self.show_notes()
         self.refresh_timer()
-
-    def show_notes(self, keep_note_id: int | None = None) -> None:
-        question_id = self.question.id if self.question else None
-        notes = self.store.notes(self.meeting_id, question_id=question_id)
-        title = t("meeting.notes_title" if self.question else "meeting.notes_of_meeting")
-        if self.hide_other_internal and self.slot.party_id is not None:
-            shown = [n for n in notes if n.party_id == self.slot.party_id or n.share == Share.NETWORK]
-            if len(shown) < len(notes):
-                other = next(p for p in self.parties if p.id != self.slot.party_id)
-                title += " · " + t("meeting.hidden_internal", count=len(notes) - len(shown), party=one_line(other.name))
-            notes = shown
-        self.query_one("#notes-title", Static).update(Text(title))
-        self.query_one(NoteList).show_notes(notes, self.party_by_id, keep_note_id, self.pending_rows)
 
     # ------------------------------------------------------------- moving
 
@@ -200,7 +196,7 @@ class MeetingScreen(SlotMeeting):
     def action_delete_note(self) -> None:
         note = self.selected_note()
         if note is not None and self.store_ok(self.store.delete_note, note.id):
-            self.notify(t("meeting.deleted"), timeout=4, markup=False)
+            self.show_status(t("meeting.deleted"))
             self.show_notes()
 
     def action_undo(self) -> None:
@@ -209,9 +205,7 @@ class MeetingScreen(SlotMeeting):
             self.notify(t("meeting.nothing_to_undo"), timeout=2, markup=False)
         elif result is not False:
             op, note = result
-            self.notify(
-                t("meeting.undone_delete" if op == "delete" else "meeting.undone_edit"), timeout=3, markup=False
-            )
+            self.show_status(t("meeting.undone_delete" if op == "delete" else "meeting.undone_edit"))
             self.jump_to_question(note.question_id)
             self.show_notes(keep_note_id=note.id)
 
@@ -249,21 +243,6 @@ class MeetingScreen(SlotMeeting):
         index = _index_of(self.questions, question_id)
         if question_id is not None and index != self.question_index:
             self.move_to(question_index=index)
-
-    # ---------------------------------------------------------------- misc
-
-    def action_toggle_presenter(self) -> None:
-        """What the participants need and nothing else: no footer, the capture line only while typing."""
-        self.toggle_class("-presenter")
-        if self.has_class("-presenter"):
-            self.notify(t("meeting.presenter_on"), timeout=3, markup=False)
-
-    def action_toggle_hide_internal(self) -> None:
-        """While one party's slot runs, hide the other party's internal notes from the shared screen."""
-        self.hide_other_internal = not self.hide_other_internal
-        key = "meeting.hide_internal_on" if self.hide_other_internal else "meeting.hide_internal_off"
-        self.notify(t(key), timeout=3, markup=False)
-        self.show_notes()
 
 
 def _index_of(items, item_id: int | None) -> int:

@@ -8,14 +8,16 @@ screens add what differs: what they show for a slot, and where a note belongs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
-from textual import on
+from textual import events, on
 from textual.widget import Widget
 
+from hfs_tui import pending as journal
 from hfs_tui.capture import capture_prefix, parse_capture
 from hfs_tui.i18n import t
 from hfs_tui.model import Category
+from hfs_tui.pending import PendingNote
 from hfs_tui.safe_text import one_line
 from hfs_tui.slot_clock import SlotClock
 from hfs_tui.store import StoreError
@@ -28,22 +30,14 @@ from ..widgets.dialogs import ConfirmDialog
 from ..widgets.timer_bar import TimerBar
 
 TICK_SECONDS = 0.5
+_CAPTURE = re.compile(r"capture\('(\w+)'\)")
 _WARNING_TEXT = {
     WarningLevel.TEN_MINUTES: "meeting.warning_ten",
     WarningLevel.TWO_MINUTES: "meeting.warning_two",
     WarningLevel.OVERTIME: "meeting.warning_overtime",
 }
 
-
-@dataclass(frozen=True, eq=False)
-class PendingNote:
-    """A captured note the store refused (disk full, locked …): kept on its own until it is saved."""
-
-    party_id: int
-    category: Category
-    text: str
-    slot_id: int
-    question_id: int | None
+__all__ = ["PendingNote", "SlotMeeting"]
 
 
 class SlotMeeting(HfsScreen):
@@ -64,6 +58,16 @@ class SlotMeeting(HfsScreen):
         self.party_by_id = {party.id: party for party in self.parties}
         self.slots = SlotClock(store, self.meeting_id, self.app.clock)
         self.capture_line.display = False
+        # Notes a store refused before (even in an earlier run) wait in the journal: offered again now.
+        self.journal = journal.journal_path(store.path)
+        self.pending = journal.of_meeting(self.journal, self.meeting_id) if self.journal else []
+        if self.pending:
+            self.call_after_refresh(self.offer_journal)
+
+    def offer_journal(self) -> None:
+        count = len(self.pending)
+        self.notify(t("meeting.journal_found", count=count), timeout=4, markup=False)
+        self.action_retry_notes()
 
     def start_ticking(self) -> None:
         self.set_interval(TICK_SECONDS, self.refresh_timer)
@@ -113,7 +117,8 @@ class SlotMeeting(HfsScreen):
         state = self.slots.state()
         for level in self.slots.new_warnings():
             self.warn(level)
-        self.query_one(TimerBar).show_time(state, self.slot_pace(state), self.slots.meeting_left())
+        bar = self.query_one(TimerBar)
+        bar.show_time(state, self.slot_pace(state), self.slots.meeting_left(), ended=self.meeting.ended_at is not None)
 
     def warn(self, level: WarningLevel) -> None:
         severity = "error" if level == WarningLevel.OVERTIME else "warning"
@@ -164,7 +169,38 @@ class SlotMeeting(HfsScreen):
         line.placeholder = placeholder
         line.set_stored(stored)
         line.display = True
-        line.focus()
+        # Focus now, not later (Widget.focus queues it): the keys typed right after the mark must reach the line,
+        # not the screen, where `d` deletes and `o` switches the owner of the selected note.
+        self.set_focus(line)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys in a burst (a fast typist, tmux, a macro) were all queued for the widget that had the focus
+        before the capture line opened, and the app looks up their bindings only later, when the line has the
+        focus and swallows them. So the screen opens the line itself, in key order, and hands the keys that
+        follow to it: the text is kept as typed, and never reaches the screen's keys (`d` deletes a note)."""
+        line = self.capture_line
+        if not line.display:
+            category = self.capture_keys().get(event.key)
+            if category is not None:
+                event.stop()
+                event.prevent_default()
+                self.action_capture(category)
+        elif self.focused is line and (event.key == "enter" or (event.is_printable and event.character)):
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                line.submit()
+            else:
+                line.insert_text_at_cursor(event.character)
+
+    def capture_keys(self) -> dict[str, str]:
+        """Key -> category of the screen's capture keys, from its key table (the one place keys are defined)."""
+        found = {}
+        for key_action in getattr(self, "KEY_ACTIONS", ()):
+            match = _CAPTURE.fullmatch(key_action.action)
+            if match:
+                found.update({key.strip(): match.group(1) for key in key_action.key.split(",")})
+        return found
 
     def close_capture(self) -> None:
         line = self.capture_line
@@ -183,19 +219,38 @@ class SlotMeeting(HfsScreen):
             if note is None:
                 event.line.give_back(event.text)  # the edit stays in the line: enter tries again
                 return
-            self.notify(t("meeting.edited"), timeout=2, markup=False)
+            self.show_status(t("meeting.edited"))
             self.close_capture()
             self.show_notes(keep_note_id=note.id)
             return
-        owner = self.slot.party_id or self.parties[0].id
-        new = PendingNote(owner, category, text, self.slot.id, self.current_question_id)
+        new = PendingNote(
+            self.meeting_id, self.default_owner(category), category, text, self.slot.id, self.current_question_id
+        )
         self.pending.append(new)  # each note on its own: a refused one waits, never merged into the next
         saved = self.save_pending()
         if len(saved) > 1:
-            self.notify(t("meeting.pending_saved", count=len(saved)), timeout=3, markup=False)
+            self.show_status(t("meeting.pending_saved", count=len(saved)))
         elif saved and new not in self.pending:
-            self.notify(t("meeting.saved", category=category_label(category)), timeout=2, markup=False)
+            self.show_status(t("meeting.saved", category=category_label(category)))
         self.show_notes(keep_note_id=saved[-1].id if saved else None)
+        self.after_notes_added()
+
+    def after_notes_added(self) -> None:
+        """Notes were added (the meeting screen gives the notes more room when they fill theirs)."""
+
+    def default_owner(self, category: Category) -> int:
+        """Whose note a new one is: the party whose slot runs; a good example to take home (`*`) belongs to
+        the learner, the party that is not being reviewed in this slot. A slot of no party: the first party."""
+        reviewed = self.slot.party_id
+        if reviewed is None:
+            return self.parties[0].id
+        if category is Category.GOOD_EXAMPLE:
+            return next((p.id for p in self.parties if p.id != reviewed), reviewed)
+        return reviewed
+
+    def show_status(self, text: str) -> None:
+        """A short line about what just happened to a note (the meeting screen shows it beside the notes)."""
+        self.notify(text, timeout=2, markup=False)
 
     def save_pending(self) -> list:
         """Save the waiting notes in the order they were typed; stop at the first refusal (said in one line)."""
@@ -217,7 +272,22 @@ class SlotMeeting(HfsScreen):
                 self.show_store_error(error, "meeting.note_pending", count=len(self.pending))
                 break
             self.pending.pop(0)
+        self.write_journal()
         return saved
+
+    def write_journal(self) -> None:
+        """The waiting notes to the journal beside the database (or the journal removed when none wait)."""
+        if self.journal is None or (not self.pending and not self.journal.exists()):
+            return  # the usual case: every note saved, no journal to touch
+        try:
+            journal.replace_meeting(self.journal, self.meeting_id, self.pending)
+        except OSError as error:
+            self.notify(
+                t("meeting.journal_failed", reason=error.strerror or str(error)),
+                severity="error",
+                timeout=6,
+                markup=False,
+            )
 
     def action_retry_notes(self) -> None:
         if not self.pending:
@@ -225,7 +295,7 @@ class SlotMeeting(HfsScreen):
             return
         saved = self.save_pending()
         if saved:
-            self.notify(t("meeting.pending_saved", count=len(saved)), timeout=3, markup=False)
+            self.show_status(t("meeting.pending_saved", count=len(saved)))
         self.show_notes(keep_note_id=saved[-1].id if saved else None)
 
     @property
@@ -237,12 +307,36 @@ class SlotMeeting(HfsScreen):
     def action_leave(self) -> None:
         if self.capture_line.display:
             self.close_capture()
-        elif self.pending:
-            self.action_retry_notes()  # a note not saved yet is never left behind: the screen stays until it is
-            if not self.pending:
-                self.app.pop_screen()
-        else:
+        elif not self.ask_before_leaving(lambda: self.app.pop_screen()):
             self.app.pop_screen()
+
+    def ask_before_leaving(self, leave) -> bool:
+        """With notes not saved: try once more, then ask before `leave()` (they stay in the journal).
+
+        True when the question was asked (`leave` then runs only on yes); False when nothing waits."""
+        if self.pending:
+            self.action_retry_notes()
+        if not self.pending:
+            return False
+        question = t("meeting.confirm_leave_pending", count=len(self.pending))
+        self.app.push_screen(ConfirmDialog(question), lambda yes: leave() if yes else None)
+        return True
+
+    def action_end_meeting(self) -> None:
+        if self.meeting.ended_at is not None:
+            self.notify(t("meeting.already_ended"), timeout=3, markup=False)
+            return
+        self.app.push_screen(ConfirmDialog(t("meeting.confirm_end")), self._end_confirmed)
+
+    def _end_confirmed(self, confirmed: bool | None) -> None:
+        """Stop the slot under way, then store the end: the minutes carry the actual end time."""
+        if not confirmed or not self.store_ok(self.slots.stop):
+            return
+        ended = self.run_store(self.store.set_meeting_ended, self.meeting_id, self.app.clock())
+        if ended is not None:
+            self.meeting = ended
+            self.notify(t("meeting.ended"), timeout=4, markup=False)
+        self.refresh_timer()
 
     def action_export(self) -> None:
         self.app.open_export(self.review.id, self.meeting_id)

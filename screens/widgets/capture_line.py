@@ -34,9 +34,13 @@ class CaptureLine(SafeInput):
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            text = self.stored_value
-            self.set_stored("")
-            self.post_message(self.Captured(self, text))
+            self.submit()
+
+    def submit(self) -> None:
+        """Hand the line over (as Enter does) and start the next one empty."""
+        text = self.stored_value
+        self.set_stored("")
+        self.post_message(self.Captured(self, text))
 
     def give_back(self, text: str) -> None:
         """Put text that could not be saved back in front of whatever was typed since."""

@@ -35,7 +35,9 @@ class TimerBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timer-info"):
-            yield Line(id="timer-where")
+            with Horizontal(id="timer-top"):
+                yield Line(id="timer-view", classes="-unset")
+                yield Line(id="timer-where")
             yield Line(id="timer-slot")
             yield Line(id="timer-pace")
             yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="timer-progress")
@@ -49,13 +51,23 @@ class TimerBar(Horizontal):
         slot_text.append(one_line(slot_line), style="bold")
         self._set_line("#timer-slot", slot_text)
 
-    def show_time(self, state: SlotTimerState, pace: Pace, meeting_left: float) -> None:
+    def show_view(self, presenter: bool) -> None:
+        """The badge that says which view is on: the participants' (presenter) or the facilitator's own."""
+        badge = self.query_one("#timer-view", Line)
+        badge.show(Text(f" {t('meeting.view_presenter' if presenter else 'meeting.view_facilitator')} "))
+        badge.set_class(presenter, "-presenter")
+        badge.remove_class("-unset")  # shown only by a screen with two views (the follow-up has none)
+        badge.refresh(layout=True)  # the two badges differ in width (a view switch is rare)
+
+    def show_time(self, state: SlotTimerState, pace: Pace, meeting_left: float, ended: bool = False) -> None:
         digits = self.query_one("#timer-digits", Digits)
         if digits.value != state.display:
             digits.update(state.display)
         phase = t(_PHASE_LABEL[state.phase])
         if state.level == WarningLevel.OVERTIME:
             phase = f"{t('meeting.overtime')} · {phase}"
+        if ended:
+            phase = t("meeting.timer_ended")
         self._set_line("#timer-phase", Text(phase))
         self.query_one("#timer-progress", ProgressBar).update(progress=state.progress)
         parts = []
