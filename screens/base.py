@@ -1,7 +1,9 @@
 """What every screen of the app shares: the store, one way to run a store call, the help screen.
 
 A store call that fails (disk I/O error, disk full, locked: the store wraps every sqlite3 error into a
-`StoreError`) is said in one line and the screen keeps working; nothing is shown as done.
+`StoreError`) is said in one line and the screen keeps working; nothing is shown as done. Writes go
+through `run_store`; a read that fails anywhere else in a handler (opening, refreshing, moving) is caught
+for every screen at once by `HfsErrorsKeepRunning` (textual_compat, policy in hfs_errors.py).
 """
 
 from __future__ import annotations
@@ -16,16 +18,18 @@ from hfs_tui.safe_text import one_line
 from hfs_tui.store import Store, StoreError
 
 from .keys import KeyAction
+from .textual_compat import HfsErrorsKeepRunning
 from .widgets.dialogs import HelpScreen
 
 if TYPE_CHECKING:
     from hfs_tui.app import HfsApp
 
 R = TypeVar("R")
+ResultType = TypeVar("ResultType")
 _FAILED = object()
 
 
-class HfsScreen(Screen[None]):
+class HfsScreen(HfsErrorsKeepRunning, Screen[ResultType]):
     KEY_ACTIONS: tuple[KeyAction, ...] = ()
     HELP_TITLE = ""  # i18n key of the help screen's title (or override `help_title`)
     STORE_ERROR = "error.store"  # i18n key of the one line a StoreError is shown as

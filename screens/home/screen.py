@@ -154,6 +154,11 @@ class HomeScreen(HfsScreen):
     def action_export(self) -> None:
         self._with_review(self.app.open_export)
 
+    def action_search(self) -> None:
+        from ..search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
+
     # ------------------------------------------------------------- changing
 
     def action_new_review(self) -> None:
