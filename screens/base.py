@@ -17,6 +17,7 @@ from hfs_tui.i18n import t
 from hfs_tui.safe_text import one_line
 from hfs_tui.store import Store, StoreError
 
+from .hfs_errors import shown
 from .keys import KeyAction
 from .textual_compat import HfsErrorsKeepRunning
 from .widgets.dialogs import HelpScreen
@@ -44,7 +45,9 @@ class HfsScreen(HfsErrorsKeepRunning, Screen[ResultType]):
 
     def show_store_error(self, error: StoreError, key: str | None = None, **values: Any) -> None:
         """The one line a StoreError is shown as (`key` for a screen's own wording, with `{message}`)."""
-        self.notify(t(key or self.STORE_ERROR, message=one_line(str(error)), **values), severity="error", markup=False)
+        reason = one_line(str(error))
+        self.notify(t(key or self.STORE_ERROR, message=reason, **values), severity="error", markup=False)
+        shown(self.app, reason)  # a read failing right after, for the same reason, adds no second line
 
     def run_store(self, fn: Callable[..., R], *args: Any, failed: Any = None, **kwargs: Any) -> R | Any:
         """Run a store call; on a StoreError say so in one line and return `failed` (None unless given)."""

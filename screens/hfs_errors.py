@@ -77,6 +77,11 @@ def _close(app: App, screen: Screen) -> None:
         app.pop_screen()
 
 
+def shown(app: App, reason: str) -> None:
+    """A screen said `reason` itself (base.HfsScreen.show_store_error): the hook does not say it again."""
+    _last_shown[app] = (reason, time.monotonic())
+
+
 def _notify(app: App, reason: str, text: str) -> None:
     """One line; the same reason again while its line is still shown is not stacked under it.
 
