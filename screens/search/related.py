@@ -49,7 +49,7 @@ def notes_text(notes: Sequence[ReleasedNote]) -> Text:
             text.append(t(f"category.{category.value}") + "\n", style="bold underline")
         for index, line in enumerate(clean(note.text).splitlines() or [""]):
             text.append(("• " if index == 0 else "  ") + line + "\n")
-        text.append(f"  {one_line(note.party_name, 50)} · {one_line(note.review_title, 70)}\n", style="dim italic")
+        text.append(f"  {one_line(note.party_name, 50)} · {one_line(note.review_title, 100)}\n", style="dim italic")
     return text
 
 

@@ -125,7 +125,10 @@ class SearchScreen(HfsScreen[SearchHit | None]):
         self.hits = self.store.search(text, for_review_id=self.for_review_id, network_only=self.network_only)
         hits = self.query_one("#search-hits", OptionList)
         hits.clear_options()
-        width = max(20, self.size.width - 6)
+        # The prompts are cut to the list's width less a scrollbar's: a line that wrapped after the
+        # scrollbar appeared would push the snippet out of the option's measured height.
+        room = hits.content_region.width or self.size.width - 6
+        width = max(20, room - hits.styles.scrollbar_size_vertical - 1)
         hits.add_options([Option(hit_prompt(hit, width), id=str(index)) for index, hit in enumerate(self.hits)])
         if not text.split():
             status = t("search.empty")
