@@ -193,3 +193,46 @@ async def test_ctrl_n_in_the_meeting_shows_the_other_reviews_released_example(st
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ReleasedElsewhereDialog)
+
+
+async def test_slash_opens_search_from_home_and_from_the_meeting_where_a_hit_of_this_review_moves_there(store, clock):
+    from hfs_tui.screens.home import HomeScreen
+    from hfs_tui.screens.meeting import MeetingScreen
+    from hfs_tui.screens.search import SearchScreen
+    from textual.widgets import Input
+
+    mine, m1, (a1, _b1), q1 = review_with_meeting(store, "region", "Region Nordmark", "Region Söderås")
+    own = store.add_note(m1.id, a1.id, Category.LESSON, "Årshjulet i styrgruppen", question_id=q1[5].id)
+    _other, m2, (a2, _b2), q2 = review_with_meeting(store, "region", "Region Österby", "Region Västerå")
+    store.add_note(m2.id, a2.id, Category.STRENGTH, "Österbys interna årshjul", question_id=q2[5].id)
+    path = store.path
+    store.close()
+    app = make_app(path, clock=clock, bell=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen) and search.for_review_id is None and search.open_hits
+        search.query_one(Input).value = "årshjul"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(search.hits) == 2  # from home: the facilitator's whole database
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_meeting(mine.id, MeetingKind.FEEDBACK)
+        await pilot.pause()
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen) and meeting.question.id == q1[0].id
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen) and search.for_review_id == mine.id and not search.open_hits
+        search.query_one(Input).value = "årshjul"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [h.source_id for h in search.hits] == [own.id]  # the other review's internal note: never
+        await pilot.press("enter")  # the hit is focused after enter: choose it
+        await pilot.pause()
+        assert app.screen is meeting and meeting.question.id == q1[5].id

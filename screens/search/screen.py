@@ -120,6 +120,9 @@ class SearchScreen(HfsScreen[SearchHit | None]):
             self.action_focus_hits()
 
     def run_search(self) -> None:
+        if self._timer is not None:  # Enter before the debounce ran: the pending search would reset the list
+            self._timer.stop()
+            self._timer = None
         text = self.query_one("#search-input", Input).value
         # A failing read is one line from the app-wide hook (base.HfsScreen); the old hits stay.
         self.hits = self.store.search(text, for_review_id=self.for_review_id, network_only=self.network_only)
