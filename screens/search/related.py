@@ -50,6 +50,7 @@ def notes_text(notes: Sequence[ReleasedNote]) -> Text:
         for index, line in enumerate(clean(note.text).splitlines() or [""]):
             text.append(("• " if index == 0 else "  ") + line + "\n")
         text.append(f"  {one_line(note.party_name, 50)} · {one_line(note.review_title, 100)}\n", style="dim italic")
+    text.rstrip()
     return text
 
 
