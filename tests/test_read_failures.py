@@ -10,6 +10,7 @@ again), and nothing committed before, also in the same session, may be lost.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from hfs_tui.screens import hfs_errors
 from hfs_tui.screens.action_plan import ActionsScreen
 from hfs_tui.screens.answers import AnswersScreen
+from hfs_tui.screens.base import HfsScreen
 from hfs_tui.screens.export import ExportScreen
 from hfs_tui.screens.home import HomeScreen
 from hfs_tui.screens.meeting import MeetingScreen
@@ -27,7 +29,8 @@ from hfs_tui.screens.textual_compat import hfs_error_in
 from hfs_tui.screens.widgets.capture_line import CaptureLine
 from test_store_failures import FAULTS, FaultyConnection
 from textual.message_pump import CallbackError
-from textual.widgets import Input
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
 
 from hfs_tui.app import make_app
 from hfs_tui.model import Category, MeetingKind
@@ -108,7 +111,7 @@ async def test_home_opening_a_step_and_refreshing_survive_failing_reads(db, faul
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         with failing(app, fault):
-            for keys in (("m",), ("enter",), ("a",), ("h",), ("ctrl+e",), ("s",), ("f",)):
+            for keys in (("m",), ("enter",), ("a",), ("h",), ("ctrl+e",), ("s",), ("f",), ("u",)):
                 await one_line(pilot, fault, keys, HomeScreen)
             hfs_errors._last_shown.clear()
             await pilot.resize_terminal(100, 30)  # the list is rebuilt for the new width
@@ -261,3 +264,46 @@ async def test_an_error_that_is_not_an_hfs_error_still_ends_the_app_with_its_tra
             app.screen.action_search = lambda: 1 / 0  # type: ignore[method-assign]
             await pilot.press("slash")
             await pilot.pause()
+
+
+class FailsInCompose(HfsScreen):
+    def compose(self):
+        raise StoreError("databasen kunde inte läsas (disk I/O error)")
+        yield  # a generator, as a compose is
+
+
+class DialogFailsLater(ModalScreen[None]):
+    """A dialog without the mixin: its own message loop stops on the error, so it must be closed."""
+
+    def compose(self):
+        yield Static("dialog")
+
+    def action_fail(self) -> None:
+        raise StoreError("databasen kunde inte läsas (disk I/O error)")
+
+
+async def test_a_screen_whose_compose_fails_and_a_dialog_whose_loop_stopped_are_closed(db):
+    """The two ways Textual's own exception handler is reached (compose; a pump without the mixin)."""
+    path, _review_id, clock = db
+    app = make_app(path, clock=clock, bell=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen
+        app.push_screen(FailsInCompose())
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is home and app.is_running
+        dialog = DialogFailsLater()
+        app.push_screen(dialog)
+        await pilot.pause()
+        hfs_errors._last_shown.clear()
+        dialog.call_later(dialog.action_fail)  # runs in the dialog's own pump
+        # Not pilot.pause(): it would wait for the dialog, whose loop has stopped, to go idle.
+        await asyncio.sleep(0.3)
+        await pilot.pause()
+        assert app.screen is home and app.is_running
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and all("disk I/O error" in m and "\n" not in m for m in errors)
+        await pilot.press("slash")  # home still answers its keys
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
