@@ -1,6 +1,9 @@
 """The one place the app reaches into Textual's private parts, each with why no public API serves.
 
-Checked against Textual 8. Anything here is the first thing to look at when Textual is upgraded.
+Checked against Textual 8. Anything here is the first thing to look at when Textual is upgraded:
+`DOMNode._merge_bindings`/`_merged_bindings` (relabelled Footer keys), `MessagePump._on_message` and
+`App._handle_exception` (an uncaught HfsError is one line instead of the end of the app), and
+`textual._context.active_message_pump` (which screen an error came from).
 """
 
 from __future__ import annotations
