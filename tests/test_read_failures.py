@@ -92,9 +92,16 @@ async def one_line(pilot, fault: str, keys: tuple[str, ...], screen_type: type) 
     hfs_errors._last_shown.clear()  # each step must say its own line
     before = len(app._notifications)
     await pilot.press(*keys)
-    await pilot.pause()
-    await pilot.pause()
-    new = [n for n in list(app._notifications)[before:] if n.severity == "error"]
+
+    def errors() -> list:
+        return [n for n in list(app._notifications)[before:] if n.severity == "error"]
+
+    for _ in range(20):  # a loaded machine may need more than one round for a message to bubble up
+        await pilot.pause()
+        if errors():
+            break
+    await pilot.pause()  # and a further round: anything more would be a second line
+    new = errors()
     assert len(new) == 1, (keys, [n.message for n in new])
     assert FAULTS[fault] in new[0].message and "\n" not in new[0].message
     assert app.is_running
