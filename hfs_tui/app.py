@@ -21,6 +21,7 @@ from .model import MeetingKind
 from .screens.home import HomeScreen
 from .screens.keys import APP_KEYS, KeyAction, bindings, relabel_bindings
 from .screens.palette import app_commands, open_palette, open_theme_picker
+from .screens.textual_compat import HfsErrorsKeepRunning, handle_app_exception
 from .screens.themes import THEMES, next_theme, use_named_styles
 from .screens.too_small import cover, too_small
 from .settings import Settings, SettingsError, remember
@@ -33,7 +34,7 @@ def _stylesheets() -> list[str]:
     return sorted(str(folder / entry.name) for entry in folder.iterdir() if entry.name.endswith(".tcss"))
 
 
-class HfsApp(App[None]):
+class HfsApp(HfsErrorsKeepRunning, App[None]):  # an HfsError in any handler: one line, keeps running
     CSS_PATH = _stylesheets()
     KEY_ACTIONS = APP_KEYS
     BINDINGS = bindings(APP_KEYS)
@@ -71,6 +72,9 @@ class HfsApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    def _handle_exception(self, error: Exception) -> None:
+        handle_app_exception(self, error, super()._handle_exception)  # HfsError: one line (textual_compat)
 
     # ------------------------------------------------- themes, window size
 

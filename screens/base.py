@@ -1,7 +1,9 @@
 """What every screen of the app shares: the store, one way to run a store call, the help screen.
 
 A store call that fails (disk I/O error, disk full, locked: the store wraps every sqlite3 error into a
-`StoreError`) is said in one line and the screen keeps working; nothing is shown as done.
+`StoreError`) is said in one line and the screen keeps working; nothing is shown as done. Writes go
+through `run_store`; a read that fails anywhere else in a handler (opening, refreshing, moving) is caught
+for every screen at once by `HfsErrorsKeepRunning` (textual_compat, policy in hfs_errors.py).
 """
 
 from __future__ import annotations
@@ -15,17 +17,20 @@ from hfs_tui.i18n import t
 from hfs_tui.safe_text import one_line
 from hfs_tui.store import Store, StoreError
 
+from .hfs_errors import shown
 from .keys import KeyAction
+from .textual_compat import HfsErrorsKeepRunning
 from .widgets.dialogs import HelpScreen
 
 if TYPE_CHECKING:
     from hfs_tui.app import HfsApp
 
 R = TypeVar("R")
+ResultType = TypeVar("ResultType")
 _FAILED = object()
 
 
-class HfsScreen(Screen[None]):
+class HfsScreen(HfsErrorsKeepRunning, Screen[ResultType]):
     KEY_ACTIONS: tuple[KeyAction, ...] = ()
     HELP_TITLE = ""  # i18n key of the help screen's title (or override `help_title`)
     STORE_ERROR = "error.store"  # i18n key of the one line a StoreError is shown as
@@ -40,7 +45,9 @@ class HfsScreen(Screen[None]):
 
     def show_store_error(self, error: StoreError, key: str | None = None, **values: Any) -> None:
         """The one line a StoreError is shown as (`key` for a screen's own wording, with `{message}`)."""
-        self.notify(t(key or self.STORE_ERROR, message=one_line(str(error)), **values), severity="error", markup=False)
+        reason = one_line(str(error))
+        self.notify(t(key or self.STORE_ERROR, message=reason, **values), severity="error", markup=False)
+        shown(self.app, reason)  # a read failing right after, for the same reason, adds no second line
 
     def run_store(self, fn: Callable[..., R], *args: Any, failed: Any = None, **kwargs: Any) -> R | Any:
         """Run a store call; on a StoreError say so in one line and return `failed` (None unless given)."""

@@ -96,6 +96,7 @@ HOME_KEYS = (
     KeyAction("u", "deleted", "home.key.deleted"),
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),  # an 80-column Footer is full
+    KeyAction("slash", "search", "search.key.search", key_display="/", show=False),
 )
 
 MEETING_KEYS = (
@@ -129,6 +130,8 @@ MEETING_KEYS = (
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
     KeyAction("escape", "leave", "key.leave", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
+    KeyAction("slash", "search", "search.key.search", key_display="/", show=False),
+    KeyAction("ctrl+n", "released_elsewhere", "related.key.open", key_display="ctrl+n", show=False),
 )
 
 SETUP_KEYS = (

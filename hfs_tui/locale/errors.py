@@ -206,6 +206,8 @@ STRINGS: dict[str, tuple[Text, Text]] = {
         "the database is damaged; open a backup ({reason})",
     ),
     "error.db.read": ("databasen kunde inte läsas ({reason})", "the database could not be read ({reason})"),
+    # an error no screen caught (screens/hfs_errors.py): the screen that failed while opening is closed
+    "error.screen_closed": ("Vyn kunde inte öppnas: {message}", "The view could not be opened: {message}"),
     "error.db.foreign_marked": (
         "{path}: är inte en hfs-tui-databas (den tillhör ett annat program, application_id {id})",
         "{path}: is not an hfs-tui database (it belongs to another program, application_id {id})",

@@ -1,4 +1,4 @@
-"""Strings of the search screen (`/` on home and in the meeting)."""
+"""Strings of the search screen (`/` on home and in the meeting) and the meeting's "others" dialog."""
 
 from . import Text
 
@@ -30,4 +30,21 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "search.key.results": ("träffarna", "hits"),
     "search.key.network": ("bara nätverket", "network only"),
     "search.key.close": ("tillbaka", "back"),
+    "search.key.search": ("sök", "search"),
+    # the meeting's dialog (ctrl+n): what other reviews released for this question
+    "related.key.open": ("andra granskningar", "other reviews"),
+    "related.title": ("Andra granskningar om fråga {number}:", "Other reviews on question {number}:"),
+    "related.scope": (
+        "Bara det ägarna i andra granskningar släppt till nätverket och som finns i deras rapport",
+        "Only what the owners in other reviews released to the network and is in their report",
+    ),
+    "related.none": (
+        "Inga andra granskningar i databasen har släppt något till nätverket om den här frågan.",
+        "No other review in the database has released anything to the network on this question.",
+    ),
+    "related.close": ("esc stänger · ↑ ↓ bläddrar", "esc closes · ↑ ↓ scroll"),
+    "related.no_question": ("Ingen fråga är vald", "No question is selected"),
+    "related.key.close": ("stäng", "close"),
+    "related.key.down": ("bläddra ned", "scroll down"),
+    "related.key.up": ("bläddra upp", "scroll up"),
 }

@@ -11,6 +11,7 @@ one mixin per part of the process:
 - meetings.py: meetings, slots, timer events
 - notes.py: meeting notes, their history and undo, report/share flags
 - actions.py: improvement actions
+- related.py: search across reviews (search.py) and what other reviews released for a question
 - rows.py: rows into model objects; schema.py: the migrations
 """
 
@@ -23,11 +24,12 @@ from .connection import BUSY_TIMEOUT_MS
 from .failures import guard
 from .parties import PartiesMixin
 from .questions import QuestionsMixin
+from .related import RelatedMixin
 from .reviews import RECOVERABLE_DAYS, ReviewsMixin
 
 __all__ = ["BUSY_TIMEOUT_MS", "RECOVERABLE_DAYS", "Store", "StoreError"]
 
 
 @guard  # any sqlite3.Error from any public method becomes a one-line StoreError (failures.py)
-class Store(ReviewsMixin, PartiesMixin, QuestionsMixin, AnswersMixin, ActionsMixin):
+class Store(ReviewsMixin, PartiesMixin, QuestionsMixin, AnswersMixin, ActionsMixin, RelatedMixin):
     """An open hfs-tui database. Open with `Store.open(path)` (or `Store.memory()` in tests)."""

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from ..i18n import t
 from .publish_meta import FORMAT, TOKENIZE, metadata
-from .search import released_action_sql
+from .search import released_action_sql, released_note_sql
 
 PUBLISH_MARK = "hfs-tui network archive"
 _TABLES = ("actions", "notes", "questions", "parties", "reviews")  # children first, for deletes
@@ -114,7 +114,7 @@ def released_rows(db: Database, review_ids: Iterable[int] | None = None) -> dict
                    m.kind AS meeting, n.category, n.text, n.created_at
             FROM notes n JOIN meetings m ON m.id = n.meeting_id JOIN reviews r ON r.id = m.review_id
             JOIN parties p ON p.id = n.party_id
-            WHERE {where} AND n.share = 'network' AND n.in_report = 1 AND n.deleted_at IS NULL
+            WHERE {where} AND {released_note_sql("n")}
             ORDER BY n.id""",
         params,
     )

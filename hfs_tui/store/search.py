@@ -81,6 +81,14 @@ def has_column(db: Database, table: str, column: str) -> bool:
     return any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})"))
 
 
+def released_note_sql(alias: str = "n") -> str:
+    """SQL true for a note its owner released to the network: shared, in the report and not deleted.
+
+    The one statement of the rule for notes; search, the meeting's panel (related.py) and publish use it.
+    """
+    return f"{alias}.share = 'network' AND {alias}.in_report = 1 AND {alias}.deleted_at IS NULL"
+
+
 def released_action_sql(db: Database, alias: str = "ac") -> str:
     """SQL true for an action its owner released to the network; false unless the schema has the flags."""
     if not (has_column(db, "actions", "share") and has_column(db, "actions", "in_report")):
@@ -106,7 +114,7 @@ WITH matched AS (
             WHEN 3 THEN ac.deleted_at IS NULL AND ac.id IS NOT NULL
             ELSE COALESCE(an.id, asm.id) IS NOT NULL END AS live,
         CASE m.code
-            WHEN 0 THEN n.share = 'network' AND n.in_report = 1
+            WHEN 0 THEN {released_note}
             WHEN 3 THEN {released_action}
             ELSE 0 END AS released
     FROM matched m
@@ -160,6 +168,7 @@ def search(
         filters.append("i.category = :category")
         params["category"] = Category(category).value
     sql = _HITS_SQL.format(
+        released_note=released_note_sql("n"),
         released_action=released_action_sql(db),
         filters="".join(f" AND {f}" for f in filters),
     )

@@ -62,12 +62,12 @@ class HomeScreen(HfsScreen):
         """Rebuild the list (cheap: a few grouped queries) and keep the cursor on the same review."""
         table = self.query_one("#reviews", DataTable)
         select_id = select_id if select_id is not None else self.selected_review_id()
+        store = self.store
+        counts, summaries = store.review_counts(), store.reviews()  # read first: a failing read keeps the list
         table.clear(columns=True)
         title_width = self.add_columns(table)
-        store = self.store
-        counts = store.review_counts()
         today = self.app.clock().date()
-        for summary in store.reviews():
+        for summary in summaries:
             review = summary.review
             review_counts = counts.get(review.id, ReviewCounts())
             parties = " – ".join(one_line(p.name) for p in summary.parties)
@@ -153,6 +153,11 @@ class HomeScreen(HfsScreen):
 
     def action_export(self) -> None:
         self._with_review(self.app.open_export)
+
+    def action_search(self) -> None:
+        from ..search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     # ------------------------------------------------------------- changing
 

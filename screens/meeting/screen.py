@@ -244,6 +244,18 @@ class MeetingScreen(MeetingViews, SlotMeeting):
         if question_id is not None and index != self.question_index:
             self.move_to(question_index=index)
 
+    # ----------------------------------------------- the network's memory (screens/search/related.py)
+
+    def action_search(self) -> None:
+        from ..search.related import search_from_meeting
+
+        search_from_meeting(self)
+
+    def action_released_elsewhere(self) -> None:
+        from ..search.related import show_released_elsewhere
+
+        show_released_elsewhere(self, self.question)
+
 
 def _index_of(items, item_id: int | None) -> int:
     """Position of the item with `item_id`, or 0 when it is gone (e.g. a question was deselected)."""

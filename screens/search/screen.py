@@ -15,15 +15,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hfs_tui.i18n import t
 from hfs_tui.model import MeetingKind
 from hfs_tui.safe_text import one_line, strip_controls
-from hfs_tui.store.search import SearchHit, search
+from hfs_tui.store.search import SearchHit
 
+from ..base import HfsScreen
 from ..keys import KeyAction, bindings
 
 DEBOUNCE_SECONDS = 0.15
@@ -64,7 +64,7 @@ def hit_prompt(hit: SearchHit, width: int = 100) -> Text:
     return Text("\n").join([head, body])
 
 
-class SearchScreen(Screen[SearchHit | None]):
+class SearchScreen(HfsScreen[SearchHit | None]):
     DEFAULT_CSS = """
     SearchScreen #search-box { height: 1fr; padding: 0 1; }
     SearchScreen #search-title { text-style: bold; }
@@ -72,6 +72,7 @@ class SearchScreen(Screen[SearchHit | None]):
     SearchScreen #search-status { color: $text; }
     """
     KEY_ACTIONS = SEARCH_KEYS
+    HELP_TITLE = "search.title"
     BINDINGS = bindings(SEARCH_KEYS)
 
     def __init__(self, for_review_id: int | None = None, open_hits: bool = True, query: str = "") -> None:
@@ -119,11 +120,18 @@ class SearchScreen(Screen[SearchHit | None]):
             self.action_focus_hits()
 
     def run_search(self) -> None:
+        if self._timer is not None:  # Enter before the debounce ran: the pending search would reset the list
+            self._timer.stop()
+            self._timer = None
         text = self.query_one("#search-input", Input).value
-        self.hits = search(self.app.store.db, text, for_review_id=self.for_review_id, network_only=self.network_only)
+        # A failing read is one line from the app-wide hook (base.HfsScreen); the old hits stay.
+        self.hits = self.store.search(text, for_review_id=self.for_review_id, network_only=self.network_only)
         hits = self.query_one("#search-hits", OptionList)
         hits.clear_options()
-        width = max(20, self.size.width - 6)
+        # The prompts are cut to the list's width less a scrollbar's: a line that wrapped after the
+        # scrollbar appeared would push the snippet out of the option's measured height.
+        room = hits.content_region.width or self.size.width - 6
+        width = max(20, room - hits.styles.scrollbar_size_vertical - 1)
         hits.add_options([Option(hit_prompt(hit, width), id=str(index)) for index, hit in enumerate(self.hits)])
         if not text.split():
             status = t("search.empty")
@@ -159,20 +167,18 @@ class SearchScreen(Screen[SearchHit | None]):
         self.dismiss(hit)
 
     def _open_in_meeting(self, hit: SearchHit) -> bool:
-        """Open the review's feedback meeting at the hit's question; False when that is not possible."""
-        from hfs_tui.store import StoreError
+        """Open the review's feedback meeting at the hit's question; False when that is not possible.
 
+        A failing read is one line from the app-wide hook (this screen stays); a refused write too.
+        """
         from ..meeting import MeetingScreen
 
         if hit.question_id is None:
             return False
-        store = self.app.store
-        try:
-            meeting = store.meeting_of_kind(hit.review_id, MeetingKind.FEEDBACK)
-            if not any(q.id == hit.question_id for q in store.questions(hit.review_id, selected_only=True)):
-                return False
-            store.set_meeting_position(meeting.id, meeting.current_slot_id, hit.question_id)
-        except StoreError:
+        store = self.store
+        meeting = store.meeting_of_kind(hit.review_id, MeetingKind.FEEDBACK)
+        if not any(q.id == hit.question_id for q in store.questions(hit.review_id, selected_only=True)):
             return False
-        self.app.switch_screen(MeetingScreen(meeting.id))
+        if self.store_ok(store.set_meeting_position, meeting.id, meeting.current_slot_id, hit.question_id):
+            self.app.switch_screen(MeetingScreen(meeting.id))
         return True
