@@ -81,13 +81,11 @@ def _has_category_label(hit) -> bool:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from .store import StoreError
-    from .store.search import search
 
     try:
         with _store(args) as store:
             review_id = store.find_review(args.review).id if args.review else None
-            hits = search(
-                store.db,
+            hits = store.search(  # guarded like every Store method: a sqlite error is one StoreError line
                 " ".join(args.text),
                 category=args.category,
                 review_id=review_id,
