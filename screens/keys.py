@@ -42,7 +42,7 @@ class KeyAction:
         return self.key_display or self.key.split(",")[0]
 
 
-def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
+def bindings(actions: tuple[KeyAction, ...]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
     return [action.binding() for action in actions]
 
 

@@ -29,7 +29,7 @@ def remerge_bindings(cls: type[DOMNode]) -> None:
     strings, so a screen class defined before the language was chosen (a test, an early import) must
     have its bindings rebuilt in the chosen language (keys.relabel_bindings) and merged again.
     """
-    cls._merged_bindings = cls._merge_bindings()  # type: ignore[attr-defined]
+    cls._merged_bindings = cls._merge_bindings()
 
 
 # ------------------------------------------------------------------ uncaught HfsError: one line, keep running
@@ -76,7 +76,7 @@ class HfsErrorsKeepRunning:
                 raise
             from .hfs_errors import report
 
-            report(self.app, found, self, message)  # type: ignore[attr-defined]
+            report(self.app, found, self, message)  # type: ignore[attr-defined,arg-type]
 
 
 def handle_app_exception(app: App, error: Exception, fallback: Callable[[Exception], None]) -> None:

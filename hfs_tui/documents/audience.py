@@ -58,6 +58,7 @@ def select(record: MeetingRecord, audience: str, party: Party | None = None) -> 
     actions = [a for a in record.actions if a.deleted_at is None]
     assessments: list[Assessment] = []
     if audience == "report":
+        assert party is not None  # checked above: per-party audiences always have a party
         notes = [n for n in notes if n.party_id == party.id and n.in_report]
         actions = [a for a in actions if a.party_id == party.id and _action_in_report(a)]
         assessments = [a for a in record.assessments if a.party_id == party.id]
@@ -67,6 +68,7 @@ def select(record: MeetingRecord, audience: str, party: Party | None = None) -> 
         notes = [n for n in notes if n.in_report and n.share is Share.NETWORK]
         actions = [a for a in actions if a.in_report and a.share is Share.NETWORK]
     elif audience == "handover":
+        assert party is not None
         notes, actions = [], []
         assessments = [a for a in record.assessments if a.reviewer_party_id == party.id]
     return Selection(tuple(notes), tuple(actions), tuple(assessments))

@@ -172,7 +172,7 @@ def grouped(record: MeetingRecord, notes: Iterable[Note]) -> list[tuple[Question
         question = record.question_of(note)
         groups.setdefault(question.id if question else None, []).append(note)
     general = groups.pop(None, None)
-    result = [(record.questions_by_id[qid], items) for qid, items in groups.items()]
+    result = [(record.questions_by_id[qid], items) for qid, items in groups.items() if qid is not None]
     return result + ([(None, general)] if general else [])
 
 

@@ -164,7 +164,7 @@ class _Writer:
         from docx.enum.section import WD_SECTION
 
         current = self.doc.sections[-1]
-        short, long = sorted((current.page_width, current.page_height))
+        short, long = sorted((current.page_width or 0, current.page_height or 0))  # python-docx: None if unset
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.orientation = self.WD_ORIENT.LANDSCAPE if landscape else self.WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
@@ -203,7 +203,8 @@ class _Writer:
         from docx.oxml.ns import qn
 
         section = self.doc.sections[-1]
-        usable = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU -> points
+        page, left, right = (section.page_width or 0), (section.left_margin or 0), (section.right_margin or 0)
+        usable = (page - left - right) / 12700  # EMU -> points
         widths = column_widths(block, usable, self.lang)
         table = self.doc.add_table(rows=1, cols=len(block.header))
         table.style = self.doc.styles["Table Grid"]

@@ -278,7 +278,7 @@ def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:
 
 
 def _reason(error: OSError) -> str:
-    key = _REASONS.get(error.errno)
+    key = _REASONS.get(error.errno) if error.errno is not None else None
     return t(key) if key else error.strerror or str(error)
 
 

@@ -60,7 +60,7 @@ def escaped_lines(text: str, line_start: bool = True) -> tuple[str, ...]:
     """
     if _PLAIN.fullmatch(text) and text == text.strip() and not (line_start and _LEADING.match(text)):
         return (text,)  # the common case: one line with nothing to escape
-    lines = []
+    lines: list[str] = []
     for raw in clean(visible(text)).replace("\t", " ").split("\n"):
         line = raw.strip()
         if line:

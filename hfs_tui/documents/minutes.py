@@ -138,7 +138,7 @@ def next_meeting(record: MeetingRecord, lang: str) -> str:
     following = {MeetingKind.INTRO: MeetingKind.FEEDBACK, MeetingKind.FEEDBACK: MeetingKind.FOLLOW_UP}
     kind = following.get(record.meeting.kind)
     when = date_of(record.meeting_of_kind(kind), lang) if kind else ""
-    if not when:
+    if not when or kind is None:
         return ""
     name = kind_name(kind, lang)
     return f"{name[:1].upper()}{name[1:]} {when}."

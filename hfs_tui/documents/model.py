@@ -27,7 +27,7 @@ Cell = str | Runs
 
 def runs(*parts: str | Run) -> Runs:
     """`runs("Status: ", value)` -> a tuple of Runs (plain strings become plain runs)."""
-    return tuple([part if type(part) is Run else Run(part) for part in parts])
+    return tuple([part if isinstance(part, Run) else Run(part) for part in parts])
 
 
 def bold(text: str) -> Run:

@@ -84,7 +84,7 @@ class MeetingRecord:
         )
 
     def question_of(self, note: Note) -> Question | None:
-        return self.questions_by_id.get(note.question_id)
+        return None if note.question_id is None else self.questions_by_id.get(note.question_id)
 
     @cached_property
     def questions_by_id(self) -> dict[int, Question]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Action, Category, MeetingKind, Note, Party, Sign
+from ..model import Action, Assessment, Category, MeetingKind, Note, Party, Sign
 from ..templates import template_name
 from .audience import select
 from .common import (
@@ -127,7 +127,7 @@ def build_party_report(record: MeetingRecord, party: Party, lang: str = "sv") ->
         blocks += [Heading(2, tr("Sammanfattning", lang)), *summary]
 
     per_question: list = []
-    assessed = {}
+    assessed: dict[int, list[Assessment]] = {}
     for assessment in chosen.assessments:
         assessed.setdefault(assessment.question_id, []).append(assessment)
     noted = dict(grouped(record, agreed))

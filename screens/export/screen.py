@@ -103,8 +103,8 @@ class ExportScreen(HfsScreen):
         self.meetings = store.meetings(self.review_id)
         wanted = self.requested_meeting_id or store.meeting_of_kind(self.review_id, MeetingKind.FEEDBACK).id
         self.meeting_index = next((i for i, m in enumerate(self.meetings) if m.id == wanted), 0)
-        today = self.app.clock().astimezone().date()
-        folder = default_export_dir(self.review, today, root=self.app.settings.export_dir)
+        today = self.hfs_app.clock().astimezone().date()
+        folder = default_export_dir(self.review, today, root=self.hfs_app.settings.export_dir)
         self.query_one("#export-folder", SafeInput).set_stored(str(Path.cwd() / folder))
         self.query_one("#export-result").display = False
         agreement_pane = self.query_one("#agreement-pane")
@@ -121,7 +121,7 @@ class ExportScreen(HfsScreen):
 
     def reload(self, keep_note_id: int | None = None) -> None:
         """Read the meeting again and render every document: the preview always shows what would be written."""
-        record = load_record(self.store, self.review_id, self.meeting.id, now=self.app.clock(), review_notes=True)
+        record = load_record(self.store, self.review_id, self.meeting.id, now=self.hfs_app.clock(), review_notes=True)
         self.record = record
         self.documents = render_documents(record, PREVIEWED)
         title = Text()
@@ -169,7 +169,7 @@ class ExportScreen(HfsScreen):
         """Out of the report also means out of the network: only agreed content may be shared."""
         note = self.selected_note()
         if note is not None:
-            flags = {"in_report": not note.in_report}
+            flags: dict[str, object] = {"in_report": not note.in_report}
             if note.in_report and note.share is Share.NETWORK:
                 flags["share"] = Share.INTERNAL
             self._set_flags(note.id, **flags)
@@ -243,7 +243,7 @@ class ExportScreen(HfsScreen):
                 html=html,
                 docx=docx,
                 meeting_id=self.meeting.id,
-                now=self.app.clock(),
+                now=self.hfs_app.clock(),
             )
         except (StoreError, OSError, ValueError) as error:
             self.notify(t("export.failed", message=one_line(str(error))), severity="error", markup=False)

@@ -56,7 +56,7 @@ class SlotMeeting(HfsScreen):
         self.review = store.review(self.meeting.review_id)
         self.parties = store.parties(self.review.id)
         self.party_by_id = {party.id: party for party in self.parties}
-        self.slots = SlotClock(store, self.meeting_id, self.app.clock)
+        self.slots = SlotClock(store, self.meeting_id, self.hfs_app.clock)
         self.capture_line.display = False
         # Notes a store refused before (even in an earlier run) wait in the journal: offered again now.
         self.journal = journal.journal_path(store.path)
@@ -121,9 +121,9 @@ class SlotMeeting(HfsScreen):
         bar.show_time(state, self.slot_pace(state), self.slots.meeting_left(), ended=self.meeting.ended_at is not None)
 
     def warn(self, level: WarningLevel) -> None:
-        severity = "error" if level == WarningLevel.OVERTIME else "warning"
-        self.notify(t(_WARNING_TEXT[level]), severity=severity, timeout=8, markup=False)
-        if self.app.bell_enabled:
+        overtime = level == WarningLevel.OVERTIME
+        self.notify(t(_WARNING_TEXT[level]), severity="error" if overtime else "warning", timeout=8, markup=False)
+        if self.hfs_app.bell_enabled:
             self.app.bell()
 
     def action_toggle_timer(self) -> None:
@@ -191,7 +191,7 @@ class SlotMeeting(HfsScreen):
             if event.key == "enter":
                 line.submit()
             else:
-                line.insert_text_at_cursor(event.character)
+                line.insert_text_at_cursor(event.character or "")
 
     def capture_keys(self) -> dict[str, str]:
         """Key -> category of the screen's capture keys, from its key table (the one place keys are defined)."""
@@ -332,11 +332,11 @@ class SlotMeeting(HfsScreen):
         """Stop the slot under way, then store the end: the minutes carry the actual end time."""
         if not confirmed or not self.store_ok(self.slots.stop):
             return
-        ended = self.run_store(self.store.set_meeting_ended, self.meeting_id, self.app.clock())
+        ended = self.run_store(self.store.set_meeting_ended, self.meeting_id, self.hfs_app.clock())
         if ended is not None:
             self.meeting = ended
             self.notify(t("meeting.ended"), timeout=4, markup=False)
         self.refresh_timer()
 
     def action_export(self) -> None:
-        self.app.open_export(self.review.id, self.meeting_id)
+        self.hfs_app.open_export(self.review.id, self.meeting_id)

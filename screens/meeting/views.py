@@ -6,10 +6,12 @@ Region heights come from the terminal size and this state only (notes_view), nev
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from hfs_tui.i18n import t
-from hfs_tui.model import Share
+from hfs_tui.model import Note, Question, Share
 from hfs_tui.safe_text import one_line
 
 from ..widgets.note_list import NoteList
@@ -17,10 +19,15 @@ from ..widgets.timer_bar import Line, TimerBar
 from .focus_note import FocusNote
 from .notes_view import notes_room, question_height, shown_notes
 
+if TYPE_CHECKING:  # a mixin of MeetingScreen: what it uses of the screen, for the type checker only
+    from .slot_meeting import SlotMeeting as _Screen
+else:
+    _Screen = object
+
 STATUS_SECONDS = 6
 
 
-class MeetingViews:
+class MeetingViews(_Screen):
     """Mixed into MeetingScreen (before SlotMeeting): the notes area, its room, the two views and focus."""
 
     presenter = False
@@ -30,6 +37,13 @@ class MeetingViews:
     hidden_notes = 0
     status_text = ""
     _status_timer = None
+
+    if TYPE_CHECKING:  # defined by MeetingScreen
+
+        @property
+        def question(self) -> Question | None: ...
+
+        def selected_note(self) -> Note | None: ...
 
     def show_notes(self, keep_note_id: int | None = None) -> None:
         question_id = self.question.id if self.question else None

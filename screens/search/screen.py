@@ -15,6 +15,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -82,7 +83,7 @@ class SearchScreen(HfsScreen[SearchHit | None]):
         self.network_only = False
         self.initial_query = query
         self.hits: list[SearchHit] = []
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -161,7 +162,7 @@ class SearchScreen(HfsScreen[SearchHit | None]):
         self.dismiss(None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        hit = self.hits[int(event.option.id)]
+        hit = self.hits[int(event.option.id or 0)]
         if self.open_hits and self._open_in_meeting(hit):
             return
         self.dismiss(hit)

@@ -97,7 +97,7 @@ class QuestionList(IdOptionList):
     """The question list: a mark for selected, the number, the question and its sub-questions."""
 
     def show(self, questions: Sequence[Question], keep_id: str | None = None) -> None:
-        options = []
+        options: list[Option] = []
         for question in questions:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(width=7, no_wrap=True)
@@ -116,7 +116,7 @@ class AgreementsList(IdOptionList):
     """What step 1 agrees besides the questions: confidentiality, the report's form, hours and dates."""
 
     def show(self, review: Review, parties: Sequence[Party], meetings: Sequence[Meeting]) -> None:
-        options = []
+        options: list[Option] = []
         for field, label in (("confidentiality", "setup.confidentiality"), ("report_form", "setup.report_form")):
             text = getattr(review, field)
             options.append(_heading(t(label), f"heading:{field}", gap=bool(options)))
@@ -144,7 +144,7 @@ class MeetingsList(IdOptionList):
         meetings: Sequence[Meeting],
         present: dict[int, set[int]],
     ) -> None:
-        options = []
+        options: list[Option] = []
         facilitator = one_line(review.facilitator)
         for meeting in meetings:
             title = t(f"progress.meeting.{meeting.kind.value}")

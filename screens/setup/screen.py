@@ -7,6 +7,8 @@ unsaved state; `m` runs the introductory meeting itself on the shared meeting sc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -178,8 +180,8 @@ class SetupScreen(HfsScreen):
             self.edit_question(int(ident))
         elif kind in ("confidentiality", "report_form"):
             label = t(f"setup.{kind}")
-            save = lambda v: store.update_review(review.id, **{kind: v.strip()})  # noqa: E731
-            self.prompt(TextAreaPrompt(label, getattr(review, kind), save=save))
+            save_text = lambda v: store.update_review(review.id, **{kind: v.strip()})  # noqa: E731
+            self.prompt(TextAreaPrompt(label, getattr(review, kind), save=save_text))
         elif kind == "hours":
             party = store.party(int(ident))
             save = lambda v: store.update_party(party.id, hours_estimate=parse_hours(v))  # noqa: E731
@@ -188,12 +190,17 @@ class SetupScreen(HfsScreen):
         elif kind == "date":
             meeting = store.meeting(int(ident))
             label = t("setup.date_title", meeting=t(f"progress.meeting.{meeting.kind.value}").lower())
-            save = lambda v: store.set_meeting_held_on(meeting.id, parse_meeting_date(v))  # noqa: E731
-            self.prompt(TextPrompt(label, meeting.held_on or "", save=save, placeholder="2026-03-12"))
+            save_date = lambda v: store.set_meeting_held_on(meeting.id, parse_meeting_date(v))  # noqa: E731
+            self.prompt(TextPrompt(label, meeting.held_on or "", save=save_date, placeholder="2026-03-12"))
 
     def prompt(self, dialog) -> None:
         """Show a dialog; whatever it saved is shown as soon as it closes (the highlight stays on its row)."""
-        self.app.push_screen(dialog, lambda result: result is not None and self.show_all())
+
+        def closed(result: object) -> None:
+            if result is not None:
+                self.show_all()
+
+        self.app.push_screen(dialog, closed)
 
     def edit_kind(self, party_id: int) -> None:
         party = self.store.party(party_id)
@@ -217,8 +224,8 @@ class SetupScreen(HfsScreen):
             return
         member = store.member(int(ident))
         party = store.party(member.party_id)
-        save = lambda name, role: store.update_member(member.id, name, role)  # noqa: E731
-        self.prompt(MemberForm(t("forms.member", party=one_line(party.name)), save, member.name, member.role))
+        update = lambda name, role: store.update_member(member.id, name, role)  # noqa: E731
+        self.prompt(MemberForm(t("forms.member", party=one_line(party.name)), update, member.name, member.role))
 
     def edit_question(self, question_id: int | None) -> None:
         store = self.store
@@ -306,12 +313,13 @@ class SetupScreen(HfsScreen):
         options = self.query_one(TeamList).options
         index = next(i for i, option in enumerate(options) if option.id == row_id)
         heading = next(o for o in reversed(options[: index + 1]) if (o.id or "").startswith("party:"))
-        return int(heading.id.partition(":")[2])
+        return int((heading.id or "").partition(":")[2])
 
     def action_remove(self) -> None:
         row_id = self.current_list.highlighted_id or ""
         kind, _, ident = row_id.partition(":")
         store = self.store
+        remove: Callable[[int], object]
         if kind == "member":
             remove = store.remove_member
             question = t("setup.confirm_remove_member", name=one_line(store.member(int(ident)).name))
@@ -335,15 +343,15 @@ class SetupScreen(HfsScreen):
 
         self.app.push_screen(ConfirmDialog(question), confirmed)
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # our `toggle` key, not DOMNode's attribute toggle
         if self.tab == "meetings":
             row_id = self.query_one(MeetingsList).highlighted_id or ""
             if row_id.startswith("present:"):
                 self.toggle_present(row_id)
             return
-        row_id = self.query_one(QuestionList).highlighted_id
-        if row_id:
-            question = self.store.question(int(row_id.partition(":")[2]))
+        question_row = self.query_one(QuestionList).highlighted_id
+        if question_row:
+            question = self.store.question(int(question_row.partition(":")[2]))
             if self.store_ok(self.store.set_question_selected, question.id, not question.selected):
                 self.show_questions()
 
@@ -355,7 +363,7 @@ class SetupScreen(HfsScreen):
     # --------------------------------------------------------------- misc
 
     def action_meeting(self) -> None:
-        self.app.open_meeting(self.review_id, MeetingKind.INTRO)
+        self.hfs_app.open_meeting(self.review_id, MeetingKind.INTRO)
 
     def action_back(self) -> None:
         self.app.pop_screen()
