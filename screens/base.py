@@ -16,7 +16,7 @@ from hfs_tui.safe_text import one_line
 from hfs_tui.store import Store, StoreError
 
 from .keys import KeyAction
-from .widgets.dialogs import HelpScreen
+from .widgets.dialogs import HelpScreen, other_bindings
 
 if TYPE_CHECKING:
     from hfs_tui.app import HfsApp
@@ -59,4 +59,4 @@ class HfsScreen(Screen[None]):
         return t(self.HELP_TITLE)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.help_title, self.KEY_ACTIONS))
+        self.app.push_screen(HelpScreen(self.help_title, self.KEY_ACTIONS, other_bindings(self, self.KEY_ACTIONS)))

@@ -79,6 +79,10 @@ APP_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("f2", "app.cycle_theme", "key.cycle_theme", show=False, key_display="F2"),
     KeyAction("ctrl+p", "app.command_palette", "key.palette", show=False, priority=True),
+    # Every screen moves the focus with tab (Textual's Screen binds it; listed here so help shows it).
+    KeyAction("tab", "app.focus_next", "key.next_area", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
+    KeyAction("ctrl+c", "screen.copy_text", "key.copy", key_display="ctrl+c", show=False),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
 )
 
@@ -86,12 +90,13 @@ HOME_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("enter", "open_review", "home.key.open", key_display="⏎", show=False),
     KeyAction("n", "new_review", "home.key.new"),
-    KeyAction("s", "setup", "home.key.setup", show=False),
-    KeyAction("a", "answers", "home.key.answers", show=False),
-    KeyAction("m", "meeting", "home.key.meeting", show=False),
+    # The steps open with their number in the HFS method (4b, the action plan, has its letter).
+    KeyAction("1", "setup", "home.key.setup", show=False),
+    KeyAction("2", "answers", "home.key.answers", show=False),
+    KeyAction("4,m", "meeting", "home.key.meeting", key_display="4", show=False),
     KeyAction("h", "actions", "home.key.actions", show=False),
-    KeyAction("f", "follow_up", "home.key.follow_up", show=False),
-    KeyAction("r", "rename", "home.key.rename"),
+    KeyAction("5", "follow_up", "home.key.follow_up", show=False),
+    KeyAction("e", "rename", "home.key.rename"),
     KeyAction("d", "delete", "home.key.delete"),
     KeyAction("u", "deleted", "home.key.deleted"),
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
@@ -131,7 +136,7 @@ SETUP_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("enter", "edit", "setup.key.edit", key_display="⏎", show=False),
     KeyAction("e", "edit", "setup.key.edit"),
-    KeyAction("n,a", "add", "setup.key.add", key_display="n"),
+    KeyAction("n", "add", "setup.key.add"),
     KeyAction("d", "remove", "setup.key.remove"),
     KeyAction("space", "toggle", "setup.key.toggle", key_display="space", show=False),
     KeyAction("shift+up,ctrl+up,alt+up", "move(-1)", "setup.key.move_up", key_display="shift+↑", show=False),
@@ -151,14 +156,14 @@ ANSWERS_KEYS = (
     KeyAction("e", "edit_answer", "answers.key.edit_answer"),
     KeyAction("plus", "add_assessment('+')", "answers.key.add_plus", key_display="+"),
     KeyAction("minus", "add_assessment('-')", "answers.key.add_minus", key_display="-"),
-    KeyAction("i", "import_answers", "answers.key.import_answers"),
-    KeyAction("I", "import_assessments", "answers.key.import_assessments", key_display="I"),
+    KeyAction("ctrl+o", "import_file", "answers.key.import_file", key_display="ctrl+o"),
     KeyAction("D", "add_document", "answers.key.add_document", key_display="D", show=False),
     KeyAction("1", "show_party(0)", "answers.key.party_a", show=False),
     KeyAction("2", "show_party(1)", "answers.key.party_b", show=False),
     KeyAction("tab", "app.focus_next", "answers.key.next_panel", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
     KeyAction("enter", "edit_item", "answers.key.edit_item", key_display="⏎", show=False),
-    KeyAction("s", "toggle_sign", "answers.key.toggle_sign", show=False),
+    KeyAction("t", "toggle_sign", "answers.key.toggle_sign", show=False),
     KeyAction("d", "delete_item", "answers.key.delete_item", show=False),
     KeyAction("escape", "back", "answers.key.back", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
@@ -171,30 +176,43 @@ ACTIONS_KEYS = (
     KeyAction("d", "delete_action", "actions.key.delete"),
     KeyAction("a", "adopt", "actions.key.adopt"),
     KeyAction("A", "adopt_all", "actions.key.adopt_all", key_display="A", show=False),
-    KeyAction("i", "toggle_improvements", "actions.key.improvements", show=False),
-    KeyAction("p", "switch_party", "actions.key.party", show=False),
+    KeyAction("r", "toggle_report", "actions.key.report"),
+    KeyAction("s", "toggle_share", "actions.key.share", show=False),
+    KeyAction("I", "toggle_improvements", "actions.key.improvements", key_display="I", show=False),
+    KeyAction("1", "show_party(0)", "actions.key.party_a", show=False),
+    KeyAction("2", "show_party(1)", "actions.key.party_b", show=False),
     KeyAction("tab", "app.focus_next", "actions.key.focus", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
     KeyAction("escape", "leave", "actions.key.back", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
 )
 
+# The follow-up is a meeting: its keys are the feedback meeting's (space, ] [, ⏎ and + - * ! > notes,
+# e d u r s o on the selected note) and the status of the selected action (1 2 3 0, t cycles).
 FOLLOW_UP_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("space", "toggle_timer", "key.toggle_timer", key_display="space"),
     KeyAction("right_square_bracket", "next_slot", "key.next_slot", key_display="]"),
     KeyAction("left_square_bracket", "previous_slot", "key.previous_slot", key_display="[", show=False),
-    KeyAction("s", "cycle_status", "followup.key.status"),
+    KeyAction("t", "cycle_status", "followup.key.status"),
     KeyAction("1", "set_status('done')", "followup.key.done", show=False),
     KeyAction("2", "set_status('partly')", "followup.key.partly", show=False),
     KeyAction("3", "set_status('not_started')", "followup.key.not_started", show=False),
     KeyAction("0", "set_status('open')", "followup.key.open", show=False),
-    KeyAction("e,enter", "edit_cell", "followup.key.edit", key_display="e ⏎"),
-    KeyAction("c", "capture('note')", "followup.key.note", show=False),
+    KeyAction("e", "edit_selected", "followup.key.edit"),
+    KeyAction("enter", "capture('note')", "key.capture_note", key_display="⏎", show=False),
     KeyAction("plus", "capture('strength')", "key.capture_strength", key_display="+", show=False),
     KeyAction("minus", "capture('improvement')", "key.capture_improvement", key_display="-", show=False),
     KeyAction("asterisk", "capture('good_example')", "key.capture_good_example", key_display="*", show=False),
     KeyAction("exclamation_mark", "capture('lesson')", "key.capture_lesson", key_display="!", show=False),
     KeyAction("greater_than_sign", "capture('action')", "key.capture_action", key_display=">", show=False),
+    KeyAction("tab", "app.focus_next", "followup.key.focus", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
+    KeyAction("d", "delete_note", "key.delete_note", show=False),
+    KeyAction("u", "undo", "key.undo", show=False),
+    KeyAction("r", "toggle_report", "key.toggle_report"),
+    KeyAction("s", "toggle_share", "key.toggle_share", show=False),
+    KeyAction("o", "switch_owner", "key.switch_owner", show=False),
     KeyAction("ctrl+r", "retry_notes", "key.retry_notes", key_display="ctrl+r", show=False),
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
     KeyAction("escape", "leave", "followup.key.leave", key_display="esc"),
@@ -206,7 +224,7 @@ EXPORT_KEYS = (
     KeyAction("r", "toggle_report", "export.key.report"),
     KeyAction("s", "toggle_share", "export.key.share"),
     KeyAction("o", "switch_owner", "export.key.owner", show=False),
-    KeyAction("a", "toggle_party", "export.key.party_report", show=False),
+    KeyAction("R", "toggle_party", "export.key.party_report", key_display="R", show=False),
     KeyAction("up", "select_note(-1)", "export.key.previous_note", key_display="↑", show=False),
     KeyAction("down", "select_note(1)", "export.key.next_note", key_display="↓", show=False),
     KeyAction("1", "preview(0)", "export.key.preview_minutes", show=False),
@@ -221,3 +239,82 @@ EXPORT_KEYS = (
     KeyAction("escape", "back", "export.key.back", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q", show=False),
 )
+
+
+# ------------------------------------------------------------------ the key grammar
+# What a key means, app-wide: screen actions that do the same thing to what they act on share a meaning
+# (`edit_cell`, `edit_note` and `rename` all edit the selected thing). tests/test_key_grammar.py checks
+# that every key has one meaning on every screen. The grammar in words is in CONTRIBUTING.md ("Keys").
+MEANINGS = {
+    "help": "help",
+    "app.quit": "quit",
+    "app.command_palette": "palette",
+    "app.cycle_theme": "theme",
+    "app.focus_next": "next area",
+    "app.focus_previous": "previous area",
+    "screen.copy_text": "copy",
+    "leave": "back",
+    "back": "back",
+    "export": "export",
+    "write": "write the documents",  # ctrl+s saves: on the export screen it writes the files
+    # the selected thing
+    "open_review": "open or edit the selected",
+    "edit": "open or edit the selected",
+    "edit_item": "open or edit the selected",
+    "edit_cell": "open or edit the selected",
+    "edit_answer": "open or edit the selected",
+    "edit_note": "open or edit the selected",
+    "edit_selected": "open or edit the selected",
+    "rename": "open or edit the selected",
+    "delete": "delete the selected",
+    "delete_note": "delete the selected",
+    "delete_item": "delete the selected",
+    "delete_action": "delete the selected",
+    "remove": "delete the selected",
+    "undo": "undo a delete or an edit",
+    "deleted": "undo a delete or an edit",  # home: the deleted reviews, to restore one
+    "new_review": "new",
+    "new_action": "new",
+    "add": "new",
+    "toggle_report": "in the report",
+    "toggle_share": "released to the network",
+    "toggle_party": "in the report, the whole party",
+    "switch_owner": "switch owner",
+    "toggle_sign": "cycle the state",
+    "cycle_status": "cycle the state",
+    "select_note": "move the selection",
+    "move": "move the selected",
+    # meetings
+    "toggle_timer": "timer",
+    "next_slot": "next slot",
+    "previous_slot": "previous slot",
+    "next_question": "next question",
+    "previous_question": "previous question",
+    "capture": "write a note",
+    "add_assessment": "write a note",  # + and − assessments are the review's notes
+    "retry_notes": "retry",
+    "toggle_presenter": "presenter view",
+    "toggle_hide_internal": "hide internal notes",
+    "meeting": "the meeting",
+    "next_meeting": "the meeting",
+    "next_tab": "next or previous tab",
+    "toggle": "tick the selected",
+    # one screen's own
+    "actions": "the action plan",
+    "adopt": "adopt a proposal",
+    "adopt_all": "adopt every proposal",
+    "toggle_improvements": "improvement areas as proposals",
+    "import_file": "import a file",
+    "add_document": "new document",
+}
+
+
+def meaning(key: str, action: str) -> str:
+    """What `key` doing `action` means in the grammar: MEANINGS by the action's name (arguments left out).
+
+    A digit picks what the screen numbers (a step on home, a party, a tab, a preview, a status).
+    """
+    if key.isdigit():
+        return "pick by number"
+    name = action.split("(")[0]
+    return MEANINGS.get(action, MEANINGS.get(name, name))

@@ -11,7 +11,7 @@ from hfs_tui.screens.follow_up.screen import FollowUpScreen
 from hfs_tui.screens.keys import FOLLOW_UP_KEYS
 from hfs_tui.screens.widgets.action_table import ActionTable
 from hfs_tui.screens.widgets.dialogs import ConfirmDialog
-from hfs_tui.screens.widgets.forms import TextAreaPrompt
+from hfs_tui.screens.widgets.action_form import ActionForm
 from textual.widgets import Input
 
 from hfs_tui.app import make_app
@@ -79,11 +79,12 @@ async def test_a_follow_up_sets_status_outcome_and_sustain_for_each_action(db, c
         screen.refresh_timer()
         assert screen.slots.state().display == "40:00"
         await pilot.press("1", "down", "2", "down", "3")
-        await pilot.press("up", "up", "right", "right", "enter")  # Vad har uppnåtts of the first action
-        assert isinstance(pilot.app.screen, TextAreaPrompt)
-        await pilot.press(*"Uppdragen är skrivna", "ctrl+s")
-        await pilot.press("right", "enter", *"Revideras varje maj", "ctrl+s")
-        await pilot.press("down", "left", "left", "enter")  # the status cell: enter moves it on
+        await pilot.press("up", "up", "right", "right", "e")  # Vad har uppnåtts of the first action
+        form = pilot.app.screen
+        assert isinstance(form, ActionForm)  # the action's fields, the cursor in the outcome's
+        assert form.focused is form.query_one("#field-outcome")
+        await pilot.press(*"Uppdragen är skrivna", "tab", *"Revideras varje maj", "ctrl+s")
+        await pilot.press("down", "left", "t")  # t moves the status on
     store, review_id, meeting_id = reopen(db, clock)
     nordmark = store.parties(review_id)[0]
     actions = store.actions(review_id, party_id=nordmark.id)
@@ -245,7 +246,7 @@ async def test_a_burst_of_keys_saves_each_follow_up_note_exactly_as_typed(db, cl
 
     async with app_for(db, clock).run_test(size=SIZE) as pilot:
         await open_follow_up(db, pilot)
-        await pilot.press("c")
+        await pilot.press("enter")  # ⏎ writes a plain note, as in the feedback meeting
         names = {"\r": "enter", " ": "space", "-": "minus", "+": "plus"}
         for character in "Första\r- Andra\r+ Tredje\r":
             pilot.app._driver.send_message(

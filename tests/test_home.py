@@ -108,7 +108,7 @@ async def test_escape_leaves_the_new_review_form_without_creating_anything(db, c
 async def test_rename_changes_the_title_in_the_database(db, clock):
     (review_id,) = seed(db, clock, "region")
     async with run(db, clock) as pilot:
-        await pilot.press("r", "ctrl+u", *"Nordmark och Söderås 2026", "enter")
+        await pilot.press("e", "ctrl+u", *"Nordmark och Söderås 2026", "enter")
         assert isinstance(pilot.app.screen, HomeScreen)
         assert "Nordmark och Söderås 2026" in cell_text(pilot.app, 0)
     assert reopen(db, clock).review(review_id).title == "Nordmark och Söderås 2026"
@@ -117,7 +117,7 @@ async def test_rename_changes_the_title_in_the_database(db, clock):
 async def test_an_empty_title_is_refused_in_the_dialog(db, clock):
     (review_id,) = seed(db, clock, "region")
     async with run(db, clock) as pilot:
-        await pilot.press("r", "ctrl+u", "enter")
+        await pilot.press("e", "ctrl+u", "enter")
         assert isinstance(pilot.app.screen, TextPrompt)
         assert "titel" in str(pilot.app.screen.query_one("#form-error").render())
         await pilot.press("escape")
@@ -172,7 +172,7 @@ async def test_the_list_shows_the_step_and_the_next_meeting(db, clock):
         assert blank.id != review_id
 
 
-async def test_enter_and_m_open_the_feedback_meeting_and_s_the_setup(db, clock):
+async def test_enter_4_and_m_open_the_feedback_meeting_and_1_the_setup(db, clock):
     (review_id,) = seed(db, clock, "region")
     async with run(db, clock) as pilot:
         await pilot.press("enter")
@@ -180,13 +180,15 @@ async def test_enter_and_m_open_the_feedback_meeting_and_s_the_setup(db, clock):
         assert pilot.app.screen.meeting.kind == MeetingKind.FEEDBACK
         await pilot.press("escape", "m")
         assert pilot.app.screen.meeting.kind == MeetingKind.FEEDBACK
-        await pilot.press("escape", "s")
+        await pilot.press("escape", "4")
+        assert pilot.app.screen.meeting.kind == MeetingKind.FEEDBACK
+        await pilot.press("escape", "1")
         assert isinstance(pilot.app.screen, SetupScreen) and pilot.app.screen.review_id == review_id
 
 
 @pytest.mark.parametrize(
     ("key", "method"),
-    [("a", "open_answers"), ("h", "open_actions"), ("f", "open_follow_up"), ("ctrl+e", "open_export")],
+    [("2", "open_answers"), ("h", "open_actions"), ("5", "open_follow_up"), ("ctrl+e", "open_export")],
 )
 async def test_step_keys_open_the_steps_of_the_selected_review(db, clock, key, method):
     _, second = seed(db, clock, "region", "vardcentral")
@@ -199,7 +201,7 @@ async def test_step_keys_open_the_steps_of_the_selected_review(db, clock, key, m
 
 async def test_keys_that_need_a_review_do_nothing_on_an_empty_list(db, clock):
     async with run(db, clock) as pilot:
-        await pilot.press("s", "m", "r", "d", "a")
+        await pilot.press("1", "m", "e", "d", "2")
         assert isinstance(pilot.app.screen, HomeScreen)
         assert pilot.app.screen.query_one("#home-empty").display
 

@@ -82,7 +82,10 @@ class FormDialog(ModalScreen[T]):
 
 
 class TextPrompt(FormDialog[str | None]):
-    """One line of text; `enter` saves (through `save` when given) and returns it, `escape` cancels."""
+    """One line of text; `enter` (or ctrl+s, as in every editor) saves (through `save` when given) and
+    returns it, `escape` cancels."""
+
+    BINDINGS = [Binding("ctrl+s", "save", show=False), Binding("escape", "cancel", show=False)]
 
     def __init__(
         self, title: str, initial: str = "", *, save: Save | None = None, placeholder: str = "", hint: str = ""
@@ -103,6 +106,9 @@ class TextPrompt(FormDialog[str | None]):
 
     @on(Input.Submitted, "#prompt-line")
     def submit(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
         value = self.query_one("#prompt-line", SafeInput).stored_value
         if self.save is None or self.attempt(self.save, value):
             self.dismiss(value)
