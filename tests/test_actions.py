@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hfs_tui.screens.action_plan.screen import ActionsScreen, ProposalList
 from hfs_tui.screens.keys import ACTIONS_KEYS
+from hfs_tui.screens.widgets.action_form import ActionForm
 from hfs_tui.screens.widgets.action_table import ActionTable, column_widths, fit
 from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
-from hfs_tui.screens.widgets.action_form import ActionForm
 from rich.text import Text
 from textual.widgets import Input, TextArea
 

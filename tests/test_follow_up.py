@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from hfs_tui.screens.follow_up.screen import FollowUpScreen
 from hfs_tui.screens.keys import FOLLOW_UP_KEYS
+from hfs_tui.screens.widgets.action_form import ActionForm
 from hfs_tui.screens.widgets.action_table import ActionTable
 from hfs_tui.screens.widgets.dialogs import ConfirmDialog
-from hfs_tui.screens.widgets.action_form import ActionForm
 from textual.widgets import Input
 
 from hfs_tui.app import make_app
