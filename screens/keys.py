@@ -46,13 +46,14 @@ def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
     return [action.binding() for action in actions]
 
 
-def app_key_actions(screen_actions: Iterable[str]) -> tuple[KeyAction, ...]:
+def app_key_actions(screen_actions: Iterable[str], palette: bool = True) -> tuple[KeyAction, ...]:
     """The app-wide keys a screen does not list itself: the help screen and the palette add these.
 
-    The palette key is left out: it opens the palette, so listing it there would be circular.
+    For the palette (`palette=True`) its own key is left out: it opens the palette, so listing it
+    there would be circular. The help lists it.
     """
     listed = set(screen_actions)
-    return tuple(a for a in APP_KEYS if a.action not in listed and a.action != "app.command_palette")
+    return tuple(a for a in APP_KEYS if a.action not in listed and not (palette and a.action == "app.command_palette"))
 
 
 def relabel_bindings() -> None:

@@ -95,8 +95,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "followup.key.edit": ("Ändra", "Edit"),
     "followup.key.focus": ("Åtgärder ↔ anteckningar", "Actions ↔ notes"),
     "followup.no_note_selected": (
-        "Ingen anteckning vald: tab går till anteckningarna",
-        "No note selected: tab goes to the notes",
+        "Ingen anteckning vald: shift+tab går till anteckningarna",
+        "No note selected: shift+tab goes to the notes",
     ),
     "followup.key.leave": ("Tillbaka", "Back"),
     "followup.help_title": ("Uppföljningsmöte", "Follow-up meeting"),

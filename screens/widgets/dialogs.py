@@ -46,6 +46,15 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
+class HelpTable(DataTable):
+    """The help's rows: Home and End go to the first and last key (a DataTable's go sideways)."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", show=False),
+        Binding("end", "scroll_bottom", show=False),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key of the screen it was opened from: its key table, the app-wide keys it does not list, and
     any other binding of the screen or the app (so nothing that works is missing). The list scrolls
@@ -56,7 +65,8 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, title: str, actions: tuple[KeyAction, ...], others: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.help_title = title
-        self.actions = actions + app_key_actions(a.action for a in actions)  # e.g. F2 (theme) on every screen
+        # the app-wide keys too: F2 (theme), ctrl+p (palette), tab …
+        self.actions = actions + app_key_actions((a.action for a in actions), palette=False)
         self.others = tuple(others)  # (key, description) of bindings outside the key tables
 
     @property
@@ -68,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="help-dialog"):
             yield Label(Text(f"{t('help.title')}: {self.help_title}"), id="help-title")
-            table: DataTable[Text] = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Text] = HelpTable(id="help-table", cursor_type="row", zebra_stripes=True)
             table.add_columns(t("help.col.key"), t("help.col.action"))
             for action in self.actions:
                 table.add_row(Text(action.display), Text(t(action.label)))
