@@ -7,10 +7,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.open_review": ("Öppna", "Open"),
     "key.export": ("Exportera protokoll och rapporter", "Export minutes and reports"),
     "home.title": ("Granskningar", "Reviews"),
-    "home.empty": (
-        "Inga granskningar ännu. Skapa en med `hfs-tui new` eller prova `hfs-tui demo`.",
-        "No reviews yet. Create one with `hfs-tui new` or try `hfs-tui demo`.",
-    ),
     "home.col.title": ("Titel", "Title"),
     "home.col.parties": ("Parter", "Parties"),
     "home.col.template": ("Mall", "Template"),

@@ -20,11 +20,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hfs_tui.i18n import t
+from hfs_tui.i18n import language, t
 from hfs_tui.model import Review
 from hfs_tui.safe_text import plain
 from hfs_tui.store import StoreError
-from hfs_tui.templates import TEMPLATES
+from hfs_tui.templates import TEMPLATES, template_name
 
 from .dialogs import ConfirmDialog
 from .editors import SafeInput, SafeTextArea
@@ -199,7 +199,8 @@ class NewReviewForm(FormDialog[Review | None]):
         for template in TEMPLATES.values():
             count = len(template.questions)
             key = "forms.template_questions" if count else "forms.template_blank"
-            options.append(Option(Text(t(key, name=template.name, count=count)), id=template.key))
+            name = template_name(template.key, language())  # in the app's language
+            options.append(Option(Text(t(key, name=name, count=count)), id=template.key))
         yield OptionList(*options, id="new-template")
         for field_id, label in (
             ("new-party-a", "forms.party_a"),
