@@ -211,7 +211,7 @@ FOLLOW_UP_KEYS = (
     KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
     KeyAction("d", "delete_note", "key.delete_note", show=False),
     KeyAction("u", "undo", "key.undo", show=False),
-    KeyAction("r", "toggle_report", "key.toggle_report"),
+    KeyAction("r", "toggle_report", "key.toggle_report", show=False),  # an 80-column Footer is full
     KeyAction("s", "toggle_share", "key.toggle_share", show=False),
     KeyAction("o", "switch_owner", "key.switch_owner", show=False),
     KeyAction("ctrl+r", "retry_notes", "key.retry_notes", key_display="ctrl+r", show=False),

@@ -221,7 +221,9 @@ async def test_an_action_whose_note_was_deleted_says_so(db, clock):
         await pilot.press("2", "1")  # shown again
         await pilot.pause()
         table = screen.query_one(ActionTable)
-        assert t("actions.note.deleted") in str(table.get_row_at(0)[-1])
+        assert "✗ " + t("actions.note.deleted_short") in str(table.get_row_at(0)[-1])
+        table.move_cursor(column=0)
+        assert t("actions.note.deleted") in str(screen.query_one("#action-detail").content)
 
 
 async def test_a_click_selects_a_proposal(db, clock):

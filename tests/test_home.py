@@ -222,3 +222,21 @@ async def test_markup_in_titles_and_names_is_shown_literally(db, clock):
         assert "[/] – [@click=app.quit]x[/]" in cell_text(pilot.app, 0)
         assert pilot.app.is_running
     assert reopen(db, clock).reviews()[0].review.title == "[bold]Titel[/]"
+
+
+async def test_the_new_review_form_names_the_templates_in_the_apps_language(db, clock):
+    from textual.widgets import OptionList
+
+    from hfs_tui import i18n
+    from hfs_tui.templates import template_name
+
+    i18n.set_language("en")
+    try:
+        async with run(db, clock) as pilot:
+            await pilot.press("n")
+            options = pilot.app.screen.query_one("#new-template", OptionList)
+            prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+            assert any(template_name("vardcentral", "en") in p for p in prompts)
+            assert not any(template_name("vardcentral", "sv") in p for p in prompts)
+    finally:
+        i18n.set_language("sv")

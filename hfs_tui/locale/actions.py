@@ -64,6 +64,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actions.note.edited": ("anteckningen ändrad sedan", "note edited since"),
     "actions.note.deleted": ("anteckningen borttagen", "note deleted"),
     "actions.note.none": ("egen åtgärd", "own action"),
+    "actions.note.edited_short": ("ändrad", "edited"),  # the table's cell: the detail line says it in full
+    "actions.note.deleted_short": ("borttagen", "deleted"),
     "actions.col.state": ("Läge", "State"),
     "actions.now_in_report": ("Åtgärden är nu med i {party}s rapport", "The action is now in {party}'s report"),
     "actions.now_not_in_report": ("Åtgärden är inte längre med i rapporten", "The action is no longer in the report"),

@@ -61,6 +61,7 @@ class ActionsScreen(HfsScreen):
     KEY_ACTIONS = ACTIONS_KEYS
     HELP_TITLE = "actions.help_title"
     BINDINGS = bindings(ACTIONS_KEYS)
+    AUTO_FOCUS = ""  # focus_default decides: the plan when it has actions (Textual's would pick the proposals)
 
     def __init__(self, review_id: int) -> None:
         super().__init__()

@@ -54,16 +54,20 @@ def state_cell(action: Action) -> Text:
         else ("· " + t("actions.flag.internal"), "hfs.muted"),
     ]
     if action.note_state is NoteState.EDITED:
-        lines.append(("✎ " + t("actions.note.edited"), "hfs.minus"))
+        lines.append(("✎ " + t("actions.note.edited_short"), "hfs.minus"))
     elif action.note_state is NoteState.DELETED:
-        lines.append(("✗ " + t("actions.note.deleted"), "hfs.error"))
+        lines.append(("✗ " + t("actions.note.deleted_short"), "hfs.error"))
     return Text("\n").join(Text(text, style=style) for text, style in lines)
 
 
 def state_line(action: Action) -> Text:
     """The same in one line, for the detail under the table."""
-    note = t(f"actions.note.{action.note_state.value}") if action.note_state else t("actions.note.none")
-    return Text(" · ".join(line for line in state_cell(action).plain.split("\n")[:2]) + " · " + note)
+    words = [
+        t("actions.flag.in_report" if action.in_report else "actions.flag.not_in_report"),
+        t("actions.flag.network" if action.share == Share.NETWORK else "actions.flag.internal"),
+        t(f"actions.note.{action.note_state.value}") if action.note_state else t("actions.note.none"),
+    ]
+    return Text(" · ".join(words), style="hfs.muted")
 
 
 PLAN_COLUMNS = (
@@ -122,7 +126,8 @@ class ActionTable(DataTable):
 
     def _rebuild(self, keep_action_id: int | None) -> None:
         if self.size.width <= 0:
-            return  # not laid out yet: on_resize builds it
+            self._built_width = -1  # not laid out (or hidden): the next on_resize builds it, at any width
+            return
         self._built_width = self.size.width
         column = self.cursor_column
         scrollbar = self.styles.scrollbar_size_vertical
