@@ -83,7 +83,7 @@ APP_KEYS = (
     # Every screen moves the focus with tab (Textual's Screen binds it; listed here so help shows it).
     KeyAction("tab", "app.focus_next", "key.next_area", key_display="tab", show=False),
     KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
-    KeyAction("ctrl+c", "screen.copy_text", "key.copy", key_display="ctrl+c", show=False),
+    KeyAction("ctrl+c,super+c", "screen.copy_text", "key.copy", key_display="ctrl+c", show=False),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
 )
 

@@ -302,3 +302,24 @@ def test_fit_wraps_to_the_width_and_cuts_with_an_ellipsis():
 def test_column_widths_use_the_room_and_keep_a_minimum():
     assert sum(column_widths(70, [4, 4, 3, 3, 3])) == 70
     assert min(column_widths(10, [4, 4, 3, 3, 3])) >= 6
+
+
+async def test_a_burst_of_keys_in_the_action_form_lands_in_the_right_fields(db, clock):
+    """tab and ⏎ move on before the next key is handed out (a fast typist, a paste, tmux send-keys)."""
+    from textual import events
+
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        await open_plan(db, clock, pilot)
+        await pilot.press("n")
+        form = pilot.app.screen
+        keys = [*"Mål", "tab", *"Akt", "tab", *"Lena", "enter", *"vår", "enter", *"Klart"]
+        for key in keys:
+            pilot.app._driver.send_message(events.Key(key, {"enter": "\r", "tab": "\t"}.get(key, key)))
+        await pilot.pause(0.3)
+        assert form.current() == {
+            "goal": "Mål",
+            "activities": "Akt",
+            "responsible": "Lena",
+            "timeline": "vår",
+            "follow_up": "Klart",
+        }

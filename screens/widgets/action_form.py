@@ -29,7 +29,15 @@ from .forms import FormDialog
 class ActionForm(FormDialog[dict[str, str] | None]):
     """`fields` are (field, i18n label, long); returns the saved values (None when cancelled)."""
 
-    BINDINGS = [Binding("ctrl+s", "save", show=False), Binding("escape", "cancel", show=False)]
+    # tab, shift+tab and ⏎ (in a one-line field) move on before the next key is handed out: with them as
+    # priority bindings, text typed right after them (a fast typist, a paste, tmux) lands in the next field.
+    BINDINGS = [
+        Binding("ctrl+s", "save", show=False),
+        Binding("escape", "cancel", show=False),
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        Binding("enter", "next_field", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -76,15 +84,24 @@ class ActionForm(FormDialog[dict[str, str] | None]):
     def is_changed(self) -> bool:
         return any(value != self.values.get(field, "") for field, value in self.current().items())
 
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        event.stop()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ⏎ in a multi-line field is a new line: the binding steps aside and the field gets the key.
+        if action == "next_field":
+            return isinstance(self.focused, SafeInput)
+        return True
+
+    def action_next_field(self) -> None:
         ids = [f"field-{field}" for field, _label, _long in self.fields]
-        index = ids.index(event.control.id or "")
-        if index + 1 < len(ids):
-            self.query_one(f"#{ids[index + 1]}").focus()
+        focused = self.focused
+        index = ids.index(focused.id) if focused is not None and focused.id in ids else -1
+        if 0 <= index < len(ids) - 1:
+            self.set_focus(self.query_one(f"#{ids[index + 1]}"))  # at once (Widget.focus waits a turn)
         else:
             self.action_save()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # handled by the ⏎ binding
 
     def action_save(self) -> None:
         values = self.current()
