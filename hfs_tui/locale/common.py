@@ -14,7 +14,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.next_area": ("Nästa område", "Next area"),
     "key.previous_area": ("Föregående område", "Previous area"),
     "key.copy": ("Kopiera markerad text", "Copy the selected text"),
-    "help.other_keys": ("(Textual)", "(Textual)"),
     "help.title": ("Tangenter", "Keys"),
     "help.close": ("Stäng med esc eller ?", "Close with esc or ?"),
     "help.col.key": ("Tangent", "Key"),
