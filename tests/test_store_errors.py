@@ -46,6 +46,7 @@ WRITES = (
     "delete_action",
     "action_from_note",
     "actions_from_notes",
+    "set_action_flags",
 )
 
 
@@ -161,7 +162,7 @@ async def test_the_action_plan_keeps_working_when_the_store_fails(db, monkeypatc
         await pilot.pause()
         assert isinstance(app.screen, ActionsScreen)
         fail_writes(app, monkeypatch)
-        await drive(pilot, ActionsScreen, [("d", "j"), ("a",), ("A",)])
+        await drive(pilot, ActionsScreen, [("d", "j"), ("a",), ("A",), ("r",), ("s",)])
         monkeypatch.undo()
     assert contents(db) == before
 
@@ -176,6 +177,6 @@ async def test_the_export_screen_keeps_working_when_the_store_fails(db, monkeypa
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         fail_writes(app, monkeypatch)
-        await drive(pilot, ExportScreen, [("r",), ("s",), ("o",), ("a",)])
+        await drive(pilot, ExportScreen, [("r",), ("s",), ("o",), ("R",)])
         monkeypatch.undo()
     assert contents(db) == before
