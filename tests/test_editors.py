@@ -263,3 +263,21 @@ def test_the_terminal_receives_no_escape_sequence_from_the_data(db, tmp_path):
     finally:
         subprocess.run([TMUX, "-L", socket, "kill-server"], capture_output=True)
     assert reopen(db).review(db["review"]).title == "Granskning " + BAD + WORD
+
+
+def test_every_editor_saves_with_ctrl_s_and_cancels_with_escape():
+    """One way to save and cancel: the shared forms and the action form all bind ctrl+s and esc."""
+    from hfs_tui.screens.widgets import forms
+
+    dialogs = [forms.TextPrompt, forms.TextAreaPrompt, forms.ChoicePrompt, forms.NewReviewForm, ActionForm]
+    for dialog in dialogs:
+        keys = {key: [b.action for b in bindings] for key, bindings in dialog._merged_bindings.key_to_bindings.items()}
+        assert "ctrl+s" in keys and "escape" in keys, dialog.__name__
+        assert keys["escape"] == ["cancel"], dialog.__name__
+
+
+async def test_ctrl_a_selects_everything_so_typing_replaces_the_old_text(db):
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # rename the review: a one-line editor holding the title
+        await pilot.press("ctrl+a", *"Ny titel", "enter")
+    assert reopen(db).review(db["review"]).title == "Ny titel"

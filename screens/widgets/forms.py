@@ -155,7 +155,9 @@ class TextAreaPrompt(FormDialog[str | None]):
 
 
 class ChoicePrompt(FormDialog[str | None]):
-    """One of a few values, chosen with ↑↓ and `enter`; returns the chosen value."""
+    """One of a few values, chosen with ↑↓ and `enter` (or ctrl+s, as in every editor); returns it."""
+
+    BINDINGS = [Binding("ctrl+s", "save", show=False), Binding("escape", "cancel", show=False)]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], current: str | None = None) -> None:
         super().__init__(title, t("forms.save_hint"))
@@ -175,6 +177,11 @@ class ChoicePrompt(FormDialog[str | None]):
     @on(OptionList.OptionSelected, "#prompt-choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_save(self) -> None:
+        option = self.query_one("#prompt-choices", OptionList).highlighted_option
+        if option is not None:
+            self.dismiss(option.id)
 
 
 CreateReview = Callable[[str, str, str, str], Review]  # (template, party A, party B, title) -> the new review
