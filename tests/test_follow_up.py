@@ -297,3 +297,16 @@ async def test_on_the_action_table_r_and_s_are_the_actions_report_and_release(db
     store, review_id, _ = reopen(db, clock)
     after = store.actions(review_id)[0]
     assert after.in_report is (not before.in_report) and after.share == Share.NETWORK
+
+
+async def test_d_on_the_action_table_deletes_no_note_and_says_where_the_notes_are(db, clock):
+    store, review_id, meeting_id = reopen(db, clock)
+    slot = store.slots(meeting_id)[0]
+    note = store.add_note(meeting_id, store.parties(review_id)[0].id, Category.NOTE, "Kvar", slot_id=slot.id)
+    store.close()
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        await open_follow_up(db, pilot)
+        await pilot.press("d")
+        assert [n.message for n in pilot.app._notifications] == [STRINGS["followup.no_note_selected"][0]]
+    store, _, _ = reopen(db, clock)
+    assert store.note(note.id).deleted_at is None

@@ -25,7 +25,9 @@ class FollowUpNotes(SlotMeeting):
         return isinstance(self.focused, NoteList)
 
     def selected_note(self):
-        note_id = self.query_one(NoteList).selected_note_id
+        """The note the keys act on: the selected one of the note list, when the list has the focus (on
+        the action table d and o would otherwise act on a note nobody is looking at)."""
+        note_id = self.query_one(NoteList).selected_note_id if self.notes_focused else None
         if note_id is None:
             self.notify(t("followup.no_note_selected"), timeout=3, markup=False)
             return None
