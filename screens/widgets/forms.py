@@ -62,6 +62,8 @@ class FormDialog(ModalScreen[T]):
 
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
+        # An older notification (an error of the last attempt) would cover the form: the form says its own.
+        self.app.clear_notifications()
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
