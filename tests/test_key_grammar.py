@@ -1,6 +1,6 @@
 """One key grammar: a key means the same thing on every screen (screens/keys.py is the one key table).
 
-Each key of every table is mapped to its meaning (keys.MEANINGS); a key with two meanings on two screens
+Each key of every table is mapped to its meaning (key_grammar.MEANINGS); a key with two meanings on two screens
 fails, unless it is on the allow-list below with the reason it cannot be helped.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from hfs_tui.screens import keys
+from hfs_tui.screens import key_grammar, keys
 
 TABLES = {
     name.removesuffix("_KEYS").lower(): value
@@ -36,7 +36,7 @@ def key_meanings() -> dict[str, dict[str, set[str]]]:
     for screen, table in TABLES.items():
         for key_action in table:
             for key in key_action.key.split(","):
-                found[key.strip()][keys.meaning(key.strip(), key_action.action)].add(screen)
+                found[key.strip()][key_grammar.meaning(key.strip(), key_action.action)].add(screen)
     return found
 
 
@@ -60,11 +60,11 @@ def test_every_action_has_a_meaning_in_the_grammar():
             for table in TABLES.values()
             for key_action in table
             if not key_action.key.isdigit()
-            and key_action.action.split("(")[0] not in keys.MEANINGS
-            and key_action.action not in keys.MEANINGS
+            and key_action.action.split("(")[0] not in key_grammar.MEANINGS
+            and key_action.action not in key_grammar.MEANINGS
         }
     )
-    assert not unnamed, f"actions without a meaning in keys.MEANINGS: {unnamed}"
+    assert not unnamed, f"actions without a meaning in key_grammar.MEANINGS: {unnamed}"
 
 
 def test_the_allow_list_is_still_needed():
