@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 from importlib.resources import files
 from pathlib import Path
 
@@ -19,8 +18,8 @@ from .clock import Clock, system_clock
 from .i18n import STRINGS, t
 from .model import MeetingKind
 from .screens.home import HomeScreen
-from .screens.keys import APP_KEYS, KeyAction, bindings, relabel_bindings
-from .screens.palette import app_commands, open_palette, open_theme_picker
+from .screens.keys import APP_KEYS, bindings, relabel_bindings
+from .screens.palette import HfsCommands, app_commands, open_palette, open_theme_picker
 from .screens.textual_compat import HfsErrorsKeepRunning, handle_app_exception
 from .screens.themes import THEMES, next_theme, use_named_styles
 from .screens.too_small import cover, too_small
@@ -36,6 +35,7 @@ def _stylesheets() -> list[str]:
 
 class HfsApp(HfsErrorsKeepRunning, App[None]):  # an HfsError in any handler: one line, keeps running
     CSS_PATH = _stylesheets()
+    COMMANDS = {HfsCommands}  # one provider, searching the Swedish and English names
     KEY_ACTIONS = APP_KEYS
     BINDINGS = bindings(APP_KEYS)
 
@@ -144,18 +144,8 @@ class HfsApp(HfsErrorsKeepRunning, App[None]):  # an HfsError in any handler: on
     # --------------------------------------------------------------- palette
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the active screen is also a palette command, under the same name."""
+        """Every key of the active screen is also a palette command, under the same name (screens/palette.py)."""
         yield from app_commands(self, screen, self._run_screen_action)
-        actions: tuple[KeyAction, ...] = getattr(screen, "KEY_ACTIONS", ())
-        seen = set()
-        for key_action in actions:
-            if key_action.action in seen:
-                continue
-            seen.add(key_action.action)
-            label = t(key_action.label)
-            yield SystemCommand(
-                label, f"{label} ({key_action.display})", partial(self._run_screen_action, screen, key_action.action)
-            )
 
     async def action_quit(self) -> None:
         """ctrl+q: a meeting with notes not saved yet asks first (SlotMeeting.ask_before_leaving)."""

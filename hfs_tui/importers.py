@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from .files import MAX_BYTES, ImportFileError, read_user_file
 from .i18n import t
+from .import_problems import Problems
 from .import_text import char_name, first_refused, strip_invisible
 from .model import Question, Sign
 
@@ -107,9 +108,11 @@ def _is_docx(path: str | Path) -> bool:
 
 
 def parse_answers(text: str, questions: Sequence[Question], source: str = "<text>") -> list[ImportedAnswer]:
+    """Every answer of the file, or an ImportFileError with every problem of it (up to MAX_PROBLEMS)."""
     lines = text.split("\n")
     result = []
-    for section in _sections(text, questions, source):
+    problems = Problems(source)
+    for section in _sections(text, questions, problems):
         blocks: list[str] = []
         documents: list[str] = []
         for index, token in enumerate(section.tokens):
@@ -117,7 +120,8 @@ def parse_answers(text: str, questions: Sequence[Question], source: str = "<text
                 continue
             if token.type == "heading_open" and token.tag == "h3":
                 if section.tokens[index + 1].content.strip().casefold() in DOCUMENTS_HEADINGS:
-                    documents = _list_items(section.tokens[index + 3 :], source, t("error.import.document_list"))
+                    where = t("error.import.document_list")
+                    documents = _list_items(section.tokens[index + 3 :], problems, where)
                     break
             if token.type == "html_block" and _is_comment(token.content):
                 continue
@@ -126,29 +130,34 @@ def parse_answers(text: str, questions: Sequence[Question], source: str = "<text
             blocks.append("\n".join(lines[token.map[0] : token.map[1]]).strip("\n"))
         answer = "\n\n".join(block for block in blocks if block.strip())
         result.append(ImportedAnswer(section.question, answer, tuple(documents), section.line))
+    problems.raise_if_any()
     return result
 
 
 def parse_assessments(text: str, questions: Sequence[Question], source: str = "<text>") -> list[ImportedAssessment]:
+    """Every assessment of the file, or an ImportFileError with every problem of it (up to MAX_PROBLEMS)."""
     result = []
-    for section in _sections(text, questions, source):
+    problems = Problems(source)
+    for section in _sections(text, questions, problems):
         depth = 0
+        sign: Sign | None = None
         for index, token in enumerate(section.tokens):
             # A list nested in an item (bulleted or numbered) is part of that item, never an assessment of its own.
             if token.type == "bullet_list_open" or (token.type == "ordered_list_open" and depth > 0):
                 depth += 1
                 if depth == 1 and token.markup not in ("+", "-"):
-                    raise ImportFileError(source, token.map[0] + 1, t("error.import.bad_sign", mark=repr(token.markup)))
+                    problems.add(token.map[0] + 1, t("error.import.bad_sign", mark=repr(token.markup)))
                 if depth == 1:
-                    sign = Sign(token.markup)
+                    sign = Sign(token.markup) if token.markup in ("+", "-") else None
             elif token.type in ("bullet_list_close", "ordered_list_close") and depth > 0:
                 depth -= 1
             elif token.type == "list_item_open" and depth == 1:
                 comment = _item_text(section.tokens, index)
-                if comment:
+                if comment and sign is not None:
                     result.append(ImportedAssessment(section.question, sign, comment, token.map[0] + 1))
             elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
-                raise ImportFileError(source, token.map[0] + 1, t("error.import.outside_list"))
+                problems.add(token.map[0] + 1, t("error.import.outside_list"))
+    problems.raise_if_any()
     return result
 
 
@@ -168,7 +177,10 @@ def answer_template(party_name: str, questions: Sequence[Question]) -> str:
 # ------------------------------------------------------------------- internals
 
 
-def _sections(text: str, questions: Sequence[Question], source: str) -> list[_Section]:
+def _sections(text: str, questions: Sequence[Question], problems: Problems) -> list[_Section]:
+    """The file's `##` sections; a heading that names no question, or one named twice, is a problem and
+    its section is left out (the next heading starts over)."""
+    source = problems.source
     if not text.strip():
         raise ImportFileError(source, 1, t("error.import.empty"))
     tokens = _markdown.parse(text)
@@ -176,21 +188,30 @@ def _sections(text: str, questions: Sequence[Question], source: str) -> list[_Se
     by_text = {_normalise(question.text): question for question in questions}
     sections: list[_Section] = []
     seen: dict[int, int] = {}
+    skipping = False  # inside a section whose heading was a problem
+    headings = 0
     for index, token in enumerate(tokens):
         # Only a top-level `##` line names a question: not one quoted or inside a list item, and not a
         # paragraph underlined with `---` (a setext heading), which stays part of the answer as written.
         if token.type == "heading_open" and token.tag == "h2" and token.level == 0 and token.markup == "##":
             line = token.map[0] + 1
-            question = _resolve(tokens[index + 1].content, by_number, by_text, source, line)
+            headings += 1
+            try:
+                question = _resolve(tokens[index + 1].content, by_number, by_text, source, line)
+            except ImportFileError as error:
+                problems.add(line, error.message)
+                skipping = True
+                continue
             if question.id in seen:
-                raise ImportFileError(
-                    source, line, t("error.import.duplicate", number=question.number, line=seen[question.id])
-                )
+                problems.add(line, t("error.import.duplicate", number=question.number, line=seen[question.id]))
+                skipping = True
+                continue
+            skipping = False
             seen[question.id] = line
             sections.append(_Section(question, line, []))
-        elif sections:
+        elif sections and not skipping:
             sections[-1].tokens.append(token)
-    if not sections:
+    if not headings:
         raise ImportFileError(source, 1, t("error.import.no_headings"))
     return sections
 
@@ -241,7 +262,7 @@ def _is_sub_question_quote(tokens: list[Token], start: int, question: Question) 
     return bool(items) and all(item in subs for item in items)
 
 
-def _list_items(tokens: list[Token], source: str, where: str) -> list[str]:
+def _list_items(tokens: list[Token], problems: Problems, where: str) -> list[str]:
     items = []
     depth = 0
     for index, token in enumerate(tokens):
@@ -254,7 +275,7 @@ def _list_items(tokens: list[Token], source: str, where: str) -> list[str]:
             if text:
                 items.append(text)
         elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
-            raise ImportFileError(source, token.map[0] + 1, t("error.import.outside_documents", where=where))
+            problems.add(token.map[0] + 1, t("error.import.outside_documents", where=where))
     return items
 
 

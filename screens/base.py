@@ -20,7 +20,7 @@ from hfs_tui.store import Store, StoreError
 from .hfs_errors import shown
 from .keys import KeyAction
 from .textual_compat import HfsErrorsKeepRunning
-from .widgets.dialogs import HelpScreen
+from .widgets.dialogs import HelpScreen, other_bindings
 
 if TYPE_CHECKING:
     from hfs_tui.app import HfsApp
@@ -66,4 +66,4 @@ class HfsScreen(HfsErrorsKeepRunning, Screen[ResultType]):
         return t(self.HELP_TITLE)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.help_title, self.KEY_ACTIONS))
+        self.app.push_screen(HelpScreen(self.help_title, self.KEY_ACTIONS, other_bindings(self, self.KEY_ACTIONS)))

@@ -1,7 +1,8 @@
 """Every screen's keys as data: one table feeds the Footer, the `?` help screen and the command palette.
 
 A key contract that lives in one place cannot disagree with itself: a test walks each screen and checks
-that what the Footer shows is also in the palette and on the help screen.
+that what the Footer shows is also in the palette and on the help screen. What each key means across
+screens (one key, one meaning) is in key_grammar.py.
 """
 
 from __future__ import annotations
@@ -46,13 +47,14 @@ def bindings(actions: tuple[KeyAction, ...]) -> list[Binding | tuple[str, str] |
     return [action.binding() for action in actions]
 
 
-def app_key_actions(screen_actions: Iterable[str]) -> tuple[KeyAction, ...]:
+def app_key_actions(screen_actions: Iterable[str], palette: bool = True) -> tuple[KeyAction, ...]:
     """The app-wide keys a screen does not list itself: the help screen and the palette add these.
 
-    The palette key is left out: it opens the palette, so listing it there would be circular.
+    For the palette (`palette=True`) its own key is left out: it opens the palette, so listing it
+    there would be circular. The help lists it.
     """
     listed = set(screen_actions)
-    return tuple(a for a in APP_KEYS if a.action not in listed and a.action != "app.command_palette")
+    return tuple(a for a in APP_KEYS if a.action not in listed and not (palette and a.action == "app.command_palette"))
 
 
 def relabel_bindings() -> None:
@@ -79,6 +81,10 @@ APP_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("f2", "app.cycle_theme", "key.cycle_theme", show=False, key_display="F2"),
     KeyAction("ctrl+p", "app.command_palette", "key.palette", show=False, priority=True),
+    # Every screen moves the focus with tab (Textual's Screen binds it; listed here so help shows it).
+    KeyAction("tab", "app.focus_next", "key.next_area", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
+    KeyAction("ctrl+c,super+c", "screen.copy_text", "key.copy", key_display="ctrl+c", show=False),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
 )
 
@@ -86,12 +92,13 @@ HOME_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("enter", "open_review", "home.key.open", key_display="⏎", show=False),
     KeyAction("n", "new_review", "home.key.new"),
-    KeyAction("s", "setup", "home.key.setup", show=False),
-    KeyAction("a", "answers", "home.key.answers", show=False),
-    KeyAction("m", "meeting", "home.key.meeting", show=False),
+    # The steps open with their number in the HFS method (4b, the action plan, has its letter).
+    KeyAction("1", "setup", "home.key.setup", show=False),
+    KeyAction("2", "answers", "home.key.answers", show=False),
+    KeyAction("4,m", "meeting", "home.key.meeting", key_display="4", show=False),
     KeyAction("h", "actions", "home.key.actions", show=False),
-    KeyAction("f", "follow_up", "home.key.follow_up", show=False),
-    KeyAction("r", "rename", "home.key.rename"),
+    KeyAction("5", "follow_up", "home.key.follow_up", show=False),
+    KeyAction("e", "rename", "home.key.rename"),
     KeyAction("d", "delete", "home.key.delete"),
     KeyAction("u", "deleted", "home.key.deleted"),
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
@@ -138,7 +145,7 @@ SETUP_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("enter", "edit", "setup.key.edit", key_display="⏎", show=False),
     KeyAction("e", "edit", "setup.key.edit"),
-    KeyAction("n,a", "add", "setup.key.add", key_display="n"),
+    KeyAction("n", "add", "setup.key.add"),
     KeyAction("d", "remove", "setup.key.remove"),
     KeyAction("space", "toggle", "setup.key.toggle", key_display="space", show=False),
     KeyAction("shift+up,ctrl+up,alt+up", "move(-1)", "setup.key.move_up", key_display="shift+↑", show=False),
@@ -160,14 +167,14 @@ ANSWERS_KEYS = (
     KeyAction("e", "edit_answer", "answers.key.edit_answer"),
     KeyAction("plus", "add_assessment('+')", "answers.key.add_plus", key_display="+"),
     KeyAction("minus", "add_assessment('-')", "answers.key.add_minus", key_display="-"),
-    KeyAction("i", "import_answers", "answers.key.import_answers"),
-    KeyAction("I", "import_assessments", "answers.key.import_assessments", key_display="I"),
+    KeyAction("ctrl+o", "import_file", "answers.key.import_file", key_display="ctrl+o"),
     KeyAction("D", "add_document", "answers.key.add_document", key_display="D", show=False),
     KeyAction("1", "show_party(0)", "answers.key.party_a", show=False),
     KeyAction("2", "show_party(1)", "answers.key.party_b", show=False),
     KeyAction("tab", "app.focus_next", "answers.key.next_panel", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
     KeyAction("enter", "edit_item", "answers.key.edit_item", key_display="⏎", show=False),
-    KeyAction("s", "toggle_sign", "answers.key.toggle_sign", show=False),
+    KeyAction("t", "toggle_sign", "answers.key.toggle_sign", show=False),
     KeyAction("d", "delete_item", "answers.key.delete_item", show=False),
     KeyAction("escape", "back", "answers.key.back", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
@@ -180,30 +187,43 @@ ACTIONS_KEYS = (
     KeyAction("d", "delete_action", "actions.key.delete"),
     KeyAction("a", "adopt", "actions.key.adopt"),
     KeyAction("A", "adopt_all", "actions.key.adopt_all", key_display="A", show=False),
-    KeyAction("i", "toggle_improvements", "actions.key.improvements", show=False),
-    KeyAction("p", "switch_party", "actions.key.party", show=False),
+    KeyAction("r", "toggle_report", "actions.key.report"),
+    KeyAction("s", "toggle_share", "actions.key.share", show=False),
+    KeyAction("I", "toggle_improvements", "actions.key.improvements", key_display="I", show=False),
+    KeyAction("1", "show_party(0)", "actions.key.party_a", show=False),
+    KeyAction("2", "show_party(1)", "actions.key.party_b", show=False),
     KeyAction("tab", "app.focus_next", "actions.key.focus", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
     KeyAction("escape", "leave", "actions.key.back", key_display="esc"),
     KeyAction("ctrl+q", "app.quit", "key.quit", key_display="ctrl+q"),
 )
 
+# The follow-up is a meeting: its keys are the feedback meeting's (space, ] [, ⏎ and + - * ! > notes,
+# e d u r s o on the selected note) and the status of the selected action (1 2 3 0, t cycles).
 FOLLOW_UP_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("space", "toggle_timer", "key.toggle_timer", key_display="space"),
     KeyAction("right_square_bracket", "next_slot", "key.next_slot", key_display="]"),
     KeyAction("left_square_bracket", "previous_slot", "key.previous_slot", key_display="[", show=False),
-    KeyAction("s", "cycle_status", "followup.key.status"),
+    KeyAction("t", "cycle_status", "followup.key.status"),
     KeyAction("1", "set_status('done')", "followup.key.done", show=False),
     KeyAction("2", "set_status('partly')", "followup.key.partly", show=False),
     KeyAction("3", "set_status('not_started')", "followup.key.not_started", show=False),
     KeyAction("0", "set_status('open')", "followup.key.open", show=False),
-    KeyAction("e,enter", "edit_cell", "followup.key.edit", key_display="e ⏎"),
-    KeyAction("c", "capture('note')", "followup.key.note", show=False),
+    KeyAction("e", "edit_selected", "followup.key.edit"),
+    KeyAction("enter", "capture('note')", "key.capture_note", key_display="⏎", show=False),
     KeyAction("plus", "capture('strength')", "key.capture_strength", key_display="+", show=False),
     KeyAction("minus", "capture('improvement')", "key.capture_improvement", key_display="-", show=False),
     KeyAction("asterisk", "capture('good_example')", "key.capture_good_example", key_display="*", show=False),
     KeyAction("exclamation_mark", "capture('lesson')", "key.capture_lesson", key_display="!", show=False),
     KeyAction("greater_than_sign", "capture('action')", "key.capture_action", key_display=">", show=False),
+    KeyAction("tab", "app.focus_next", "followup.key.focus", key_display="tab", show=False),
+    KeyAction("shift+tab", "app.focus_previous", "key.previous_area", key_display="shift+tab", show=False),
+    KeyAction("d", "delete_note", "key.delete_note", show=False),
+    KeyAction("u", "undo", "key.undo", show=False),
+    KeyAction("r", "toggle_report", "key.toggle_report", show=False),  # an 80-column Footer is full
+    KeyAction("s", "toggle_share", "key.toggle_share", show=False),
+    KeyAction("o", "switch_owner", "key.switch_owner", show=False),
     KeyAction("ctrl+r", "retry_notes", "key.retry_notes", key_display="ctrl+r", show=False),
     KeyAction("X", "end_meeting", "key.end_meeting", key_display="X", show=False),
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),
@@ -216,7 +236,7 @@ EXPORT_KEYS = (
     KeyAction("r", "toggle_report", "export.key.report"),
     KeyAction("s", "toggle_share", "export.key.share"),
     KeyAction("o", "switch_owner", "export.key.owner", show=False),
-    KeyAction("a", "toggle_party", "export.key.party_report", show=False),
+    KeyAction("R", "toggle_party", "export.key.party_report", key_display="R", show=False),
     KeyAction("up", "select_note(-1)", "export.key.previous_note", key_display="↑", show=False),
     KeyAction("down", "select_note(1)", "export.key.next_note", key_display="↓", show=False),
     KeyAction("1", "preview(0)", "export.key.preview_minutes", show=False),

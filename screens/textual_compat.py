@@ -9,11 +9,15 @@ Checked against Textual 8. Anything here is the first thing to look at when Text
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.align import Align
+from rich.text import Text
 from textual._context import active_message_pump
+from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.widgets.option_list import Option
 
 from hfs_tui.errors import HfsError
 
@@ -95,3 +99,28 @@ def handle_app_exception(app: App, error: Exception, fallback: Callable[[Excepti
     from .hfs_errors import report
 
     report(app, found, active_message_pump.get(None), None)
+
+
+class PaletteWithOwnWords(CommandPalette):
+    """Textual's command palette saying `no_matches` (in the app's language) when nothing is found.
+
+    Why private: Textual draws its "No matches found" line in `_start_no_matches_countdown` with a fixed
+    English text and no hook. This is that method with our words (textual/command.py, Textual 8).
+    """
+
+    def __init__(self, no_matches: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                line = Align.center(Text(self.no_matches, style="not bold"))
+                self.query_one(CommandList).add_option(Option(line, disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)

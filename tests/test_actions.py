@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from hfs_tui.screens.action_plan.screen import ActionsScreen, ProposalList
 from hfs_tui.screens.keys import ACTIONS_KEYS
+from hfs_tui.screens.widgets.action_form import ActionForm
 from hfs_tui.screens.widgets.action_table import ActionTable, column_widths, fit
 from hfs_tui.screens.widgets.dialogs import ConfirmDialog, HelpScreen
-from hfs_tui.screens.widgets.forms import TextAreaPrompt, TextPrompt
 from rich.text import Text
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from hfs_tui.app import make_app
-from hfs_tui.i18n import STRINGS
-from hfs_tui.model import Category, MeetingKind
+from hfs_tui.i18n import STRINGS, t
+from hfs_tui.model import Category, MeetingKind, Share
 from hfs_tui.sample import load_sample
 from hfs_tui.store import Store
 
@@ -96,10 +96,10 @@ async def test_enter_on_a_proposal_adopts_it_and_shift_a_adopts_the_rest_of_the_
         store.close()
 
 
-async def test_i_offers_improvement_areas_too(db, clock):
+async def test_shift_i_offers_improvement_areas_too(db, clock):
     async with app_for(db, clock).run_test(size=SIZE) as pilot:
         screen = await open_plan(db, clock, pilot)
-        await pilot.press("i")
+        await pilot.press("I")
         screen.query_one(ProposalList).focus()
         await pilot.press("down", "a")
     store, review_id = reopen(db, clock)
@@ -107,23 +107,23 @@ async def test_i_offers_improvement_areas_too(db, clock):
     assert store.note(action.note_id).category is Category.IMPROVEMENT
 
 
-async def test_cells_are_edited_with_the_keyboard_one_save_one_write(db, clock):
+async def test_a_cell_opens_the_form_of_the_action_in_its_field_one_save_one_write(db, clock):
     async with app_for(db, clock).run_test(size=SIZE) as pilot:
         screen = await open_plan(db, clock, pilot)
         await pilot.press("a")
         table = screen.query_one(ActionTable)
         table.focus()
-        await pilot.press("right", "enter")  # Prioriterade aktiviteter: a multi-line editor
-        assert isinstance(pilot.app.screen, TextAreaPrompt)
-        await pilot.press(*"Ta fram mall", "enter", *"Förankra [/] i ledningen", "ctrl+s")
+        await pilot.press("right", "enter")  # Prioriterade aktiviteter: the form, the cursor in that field
+        form = pilot.app.screen
+        assert isinstance(form, ActionForm)
+        assert form.focused is form.query_one("#field-activities")
+        await pilot.press(*"Ta fram mall", "enter", *"Förankra [/] i ledningen")
+        await pilot.press("tab", *"Processledarna", "enter")  # a one-line field: enter goes on to the next
+        assert form.focused is form.query_one("#field-timeline")
+        await pilot.press(*"jan-mars 2027", "enter", *"Uppdragen finns", "ctrl+s")  # ctrl+s saves every field
         assert pilot.app.screen is screen
-        await pilot.press("right", "e")  # Ansvariga: one line, enter saves
-        assert isinstance(pilot.app.screen, TextPrompt)
-        await pilot.press(*"Processledarna", "enter")
-        await pilot.press("right", "enter", *"jan-mars 2027", "enter")
-        await pilot.press("right", "enter", *"Uppdragen finns", "ctrl+s")
-        await pilot.press("home", "enter")  # back to the goal: the text is there to change
-        area = pilot.app.screen.query_one(TextArea)
+        await pilot.press("home", "e")  # the goal: the text is there to change
+        area = pilot.app.screen.query_one("#field-goal", TextArea)
         assert area.text == "Skriv uppdrag för processledarna"
         await pilot.press(*" 2027", "ctrl+s")
     store, review_id = reopen(db, clock)
@@ -142,10 +142,10 @@ async def test_an_empty_goal_is_refused_and_the_editor_keeps_its_text(db, clock)
         screen = await open_plan(db, clock, pilot)
         await pilot.press("a")
         screen.query_one(ActionTable).focus()
-        await pilot.press("enter", "ctrl+a")
-        pilot.app.screen.query_one(TextArea).text = "   "
+        await pilot.press("enter", "ctrl+a", "backspace")  # select-all, then backspace clears
+        assert pilot.app.screen.query_one("#field-goal", TextArea).text == ""
         await pilot.press("ctrl+s")
-        assert isinstance(pilot.app.screen, TextAreaPrompt)  # still open, the reason shown
+        assert isinstance(pilot.app.screen, ActionForm)  # still open, the reason shown
         assert pilot.app.screen.query_one("#form-error").display
         await pilot.press("escape", "j")  # discard after asking
         assert pilot.app.screen is screen
@@ -153,18 +153,86 @@ async def test_an_empty_goal_is_refused_and_the_editor_keeps_its_text(db, clock)
     assert [a.goal for a in store.actions(review_id)] == ["Skriv uppdrag för processledarna"]
 
 
-async def test_n_adds_an_action_for_the_shown_party_and_p_switches_party(db, clock):
+async def test_n_asks_for_every_field_of_a_new_action_and_2_shows_the_other_party(db, clock):
     async with app_for(db, clock).run_test(size=SIZE) as pilot:
         await open_plan(db, clock, pilot)
-        await pilot.press("n", *"Egen åtgärd för Nordmark", "ctrl+s")
-        await pilot.press("p", "n", *"Egen åtgärd för Söderås", "ctrl+s")
+        await pilot.press("n")
+        form = pilot.app.screen
+        assert isinstance(form, ActionForm)
+        assert {f for f, _label, _long in form.fields} == {"goal", "activities", "responsible", "timeline", "follow_up"}
+        form.query_one("#field-goal", TextArea).text = "Egen åtgärd för Nordmark"
+        form.query_one("#field-responsible", Input).value = "Lena"
+        await pilot.press("ctrl+s")
+        await pilot.press("2", "n", *"Egen åtgärd för Söderås", "ctrl+s")
         await pilot.press("n", "escape")  # cancelled: nothing written
     store, review_id = reopen(db, clock)
     nordmark, soderas = store.parties(review_id)
-    assert [(a.party_id, a.goal, a.note_id) for a in store.actions(review_id)] == [
-        (nordmark.id, "Egen åtgärd för Nordmark", None),
-        (soderas.id, "Egen åtgärd för Söderås", None),
+    assert [(a.party_id, a.goal, a.responsible, a.note_id) for a in store.actions(review_id)] == [
+        (nordmark.id, "Egen åtgärd för Nordmark", "Lena", None),
+        (soderas.id, "Egen åtgärd för Söderås", "", None),
     ]
+
+
+async def test_the_column_cursor_starts_over_for_the_other_party(db, clock):
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        screen = await open_plan(db, clock, pilot)
+        store, review_id = reopen(db, clock)
+        nordmark, soderas = store.parties(review_id)
+        store.add_action(review_id, soderas.id, "Söderås mål")
+        store.close()
+        await pilot.press("a")
+        table = screen.query_one(ActionTable)
+        table.focus()
+        await pilot.press("right", "right", "right")
+        assert table.cursor_column == 3
+        await pilot.press("2")
+        assert table.selected_action.goal == "Söderås mål"
+        assert table.cursor_column == 0
+
+
+async def test_r_and_s_put_the_action_in_the_report_and_release_it_and_the_table_shows_it(db, clock):
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        screen = await open_plan(db, clock, pilot)
+        await pilot.press("a")
+        table = screen.query_one(ActionTable)
+        table.focus()
+        store, review_id = reopen(db, clock)
+        (action,) = store.actions(review_id)
+        store.close()
+        before = action.in_report
+        await pilot.press("r", "s")
+        cells = [str(cell) for cell in table.get_row_at(0)]
+        assert ("✓" in cells[-1]) == (not before)
+        assert "↗" in cells[-1]
+    store, review_id = reopen(db, clock)
+    (action,) = store.actions(review_id)
+    assert action.in_report is (not before)
+    assert action.share == Share.NETWORK
+
+
+async def test_an_action_whose_note_was_deleted_says_so(db, clock):
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        screen = await open_plan(db, clock, pilot)
+        await pilot.press("a")
+        store, review_id = reopen(db, clock)
+        (action,) = store.actions(review_id)
+        store.delete_note(action.note_id)
+        store.close()
+        await pilot.press("2", "1")  # shown again
+        await pilot.pause()
+        table = screen.query_one(ActionTable)
+        assert "✗ " + t("actions.note.deleted_short") in str(table.get_row_at(0)[-1])
+        table.move_cursor(column=0)
+        assert t("actions.note.deleted") in str(screen.query_one("#action-detail").content)
+
+
+async def test_a_click_selects_a_proposal(db, clock):
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        screen = await open_plan(db, clock, pilot)
+        proposals = screen.query_one(ProposalList)
+        assert proposals.highlighted_block == 0
+        await pilot.click(ProposalList, offset=(3, 1))
+        assert proposals.highlighted_block == 1
 
 
 async def test_d_asks_then_deletes_softly_and_the_note_is_a_proposal_again(db, clock):
@@ -197,7 +265,7 @@ async def test_markup_in_a_note_and_an_action_is_shown_literally(db, clock, text
         screen.query_one(ProposalList).focus()
         await pilot.press("down", "down", "a")
         table = screen.query_one(ActionTable)
-        assert any(text in cell.plain for cell in table.get_row_at(0))
+        assert any(text in cell.plain.replace("\n", " ") for cell in table.get_row_at(0))
         assert pilot.app.is_running
 
 
@@ -234,3 +302,24 @@ def test_fit_wraps_to_the_width_and_cuts_with_an_ellipsis():
 def test_column_widths_use_the_room_and_keep_a_minimum():
     assert sum(column_widths(70, [4, 4, 3, 3, 3])) == 70
     assert min(column_widths(10, [4, 4, 3, 3, 3])) >= 6
+
+
+async def test_a_burst_of_keys_in_the_action_form_lands_in_the_right_fields(db, clock):
+    """tab and ⏎ move on before the next key is handed out (a fast typist, a paste, tmux send-keys)."""
+    from textual import events
+
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        await open_plan(db, clock, pilot)
+        await pilot.press("n")
+        form = pilot.app.screen
+        keys = [*"Mål", "tab", *"Akt", "tab", *"Lena", "enter", *"vår", "enter", *"Klart"]
+        for key in keys:
+            pilot.app._driver.send_message(events.Key(key, {"enter": "\r", "tab": "\t"}.get(key, key)))
+        await pilot.pause(0.3)
+        assert form.current() == {
+            "goal": "Mål",
+            "activities": "Akt",
+            "responsible": "Lena",
+            "timeline": "vår",
+            "follow_up": "Klart",
+        }

@@ -27,6 +27,8 @@ from hfs_tui.model import Sign
 from hfs_tui.store import Store, StoreError
 
 SIZE = (120, 36)
+IMPORT_ANSWERS = ("ctrl+o", "enter")  # ctrl+o asks which file: answers first
+IMPORT_ASSESSMENTS = ("ctrl+o", "down", "enter")
 SAMPLE = files("hfs_tui.sample_data") / "vardcentral"
 LINDBACKEN, EKUDDEN = "Vårdcentralen Lindbacken", "Vårdcentralen Ekudden"
 
@@ -71,7 +73,7 @@ async def test_import_answer_file_shows_a_preview_then_imports_on_confirm(db, re
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("i")
+        await pilot.press(*IMPORT_ANSWERS)
         assert isinstance(app.screen, PathPrompt)
         await enter_text(pilot, str(path))
         await pilot.pause()
@@ -105,13 +107,39 @@ async def test_cancelling_the_preview_imports_nothing(db, review, clock, tmp_pat
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("i")
+        await pilot.press(*IMPORT_ANSWERS)
         await enter_text(pilot, str(path))
         await pilot.pause()
         assert isinstance(app.screen, ImportPreview)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, AnswersScreen)
+    store = reopen(db, clock)
+    assert store.answers(review.id) == {}
+    store.close()
+
+
+async def test_every_problem_of_a_file_is_shown_at_once_and_an_old_error_never_covers_a_dialog(
+    db, review, clock, tmp_path
+):
+    path = tmp_path / "svar.md"
+    path.write_text(
+        "# Svar\n\n## 1.\n\nSvar.\n\n## 99.\n\nX\n\n## 1.\n\nIgen.\n\n## Ingen sådan fråga\n", encoding="utf-8"
+    )
+    app = make_app(db, clock=clock, bell=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_answers(app, pilot, review.id)
+        app.notify("ett gammalt fel", severity="error")
+        await pilot.press(*IMPORT_ANSWERS)
+        assert not app._notifications, "opening the import clears the old notification"
+        prompt = app.screen
+        prompt.query_one(SafeInput).set_stored(str(path))
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = str(prompt.query_one("#form-error").content).split("\n")
+        assert lines[0] == "svar.md: 3 fel (inget har lästs in)"
+        assert [line.split(":")[0] for line in lines[1:]] == ["rad 7", "rad 11", "rad 15"]
+        assert "fråga 1 finns redan på rad 3" in lines[2]
     store = reopen(db, clock)
     assert store.answers(review.id) == {}
     store.close()
@@ -125,7 +153,7 @@ async def test_a_duplicate_question_heading_is_shown_in_the_app_with_its_line_an
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("i")
+        await pilot.press(*IMPORT_ANSWERS)
         await enter_text(pilot, str(path))
         await pilot.pause()
         prompt = app.screen
@@ -133,7 +161,7 @@ async def test_a_duplicate_question_heading_is_shown_in_the_app_with_its_line_an
         error = prompt.query_one("#form-error")
         assert error.display
         assert str(error.content) == "svar.md, rad 7: fråga 1 finns redan på rad 3 (inget har lästs in)"
-        assert [(n.message, n.severity) for n in app._notifications] == [(str(error.content), "error")]
+        assert not app._notifications  # under the path only: nothing covers the dialog
         assert prompt.query_one(Input).value == str(path)
         await pilot.press("escape")
         await pilot.pause()
@@ -148,7 +176,7 @@ async def test_a_missing_file_is_said_in_one_line(db, review, clock, tmp_path):
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press("i")
+        await pilot.press(*IMPORT_ANSWERS)
         await enter_text(pilot, str(tmp_path / "finns-inte.md"))
         await pilot.pause()
         assert (
@@ -163,7 +191,7 @@ async def test_assessment_file_is_imported_as_the_other_partys_review_of_the_sho
         screen = await open_answers(app, pilot, review.id)
         await pilot.press("2")
         assert screen.party.name == EKUDDEN
-        await pilot.press("I")
+        await pilot.press(*IMPORT_ASSESSMENTS)
         await enter_text(pilot, str(path))
         await pilot.pause()
         preview = app.screen
@@ -315,7 +343,7 @@ async def test_a_selected_mark_is_edited_switched_and_deleted(db, review, clock)
             (Sign.MINUS, "Saknas"),
         ]
         store.close()
-        await pilot.press("s")
+        await pilot.press("t")
         await pilot.pause()
         await pilot.press("down", "d")
         await pilot.pause()
@@ -469,14 +497,14 @@ def _bad_path(kind: str, tmp_path: Path) -> str:
     return "/dev/zero"
 
 
-@pytest.mark.parametrize("key", ["i", "I"])
+@pytest.mark.parametrize("key", ["answers", "assessments"])
 @pytest.mark.parametrize("kind", ["symlink loop", "name too long", "file as folder", "directory", "fifo", "/dev/zero"])
 async def test_a_file_that_cannot_be_read_is_one_line_and_the_prompt_stays(db, review, clock, tmp_path, kind, key):
     path = _bad_path(kind, tmp_path)
     app = make_app(db, clock=clock, bell=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_answers(app, pilot, review.id)
-        await pilot.press(key)
+        await pilot.press(*(IMPORT_ANSWERS if key == "answers" else IMPORT_ASSESSMENTS))
         prompt = app.screen
         assert isinstance(prompt, PathPrompt)
         prompt.query_one(SafeInput).set_stored(path)
@@ -485,7 +513,7 @@ async def test_a_file_that_cannot_be_read_is_one_line_and_the_prompt_stays(db, r
         assert app.screen is prompt, "the prompt stays open so the path can be corrected"
         error = str(prompt.query_one("#form-error").content)
         assert error and "\n" not in error and "(inget har lästs in)" in error
-        assert [(n.message, n.severity) for n in app._notifications] == [(error, "error")]
+        assert not app._notifications, "said under the path only: no notification covering the dialog"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AnswersScreen)

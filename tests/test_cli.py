@@ -102,6 +102,14 @@ def test_import_of_a_bad_file_is_one_line_with_file_and_line_and_writes_nothing(
         store.close()
 
 
+def test_import_of_a_file_with_several_problems_names_them_all_in_one_line(capsys, db, tmp_path):
+    review_id = new_review(capsys, db)
+    bad = tmp_path / "svar.md"
+    bad.write_text("## 1.\n\nEtt svar.\n\n## 42.\n\nFel.\n\n## 1.\n\nIgen.\n", encoding="utf-8")
+    line = assert_one_line_error(*run(capsys, "import-answers", review_id, "a", str(bad), "--db", db))
+    assert "2 fel" in line and "rad 5:" in line and "rad 9:" in line
+
+
 def test_unknown_review_is_one_line(capsys, db):
     new_review(capsys, db)
     line = assert_one_line_error(*run(capsys, "import-answers", "99", "a", str(ANSWERS_A), "--db", db))

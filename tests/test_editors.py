@@ -22,6 +22,7 @@ from hfs_tui.screens.export.screen import ExportScreen
 from hfs_tui.screens.follow_up.screen import FollowUpScreen
 from hfs_tui.screens.meeting import MeetingScreen
 from hfs_tui.screens.setup.screen import SetupScreen
+from hfs_tui.screens.widgets.action_form import ActionForm
 from hfs_tui.screens.widgets.action_table import PLAN_COLUMNS, ActionTable
 from hfs_tui.screens.widgets.editors import SafeInput, SafeTextArea
 from hfs_tui.screens.widgets.forms import TextAreaPrompt, TextPrompt
@@ -99,7 +100,7 @@ async def type_and_save(pilot, save_key: str) -> None:
 
 async def test_home_rename_keeps_the_title_exact(db):
     async with app_for(db).run_test(size=SIZE) as pilot:
-        await pilot.press("r")
+        await pilot.press("e")
         assert isinstance(pilot.app.screen, TextPrompt)
         await type_and_save(pilot, "enter")
     assert reopen(db).review(db["review"]).title == "Granskning " + BAD + WORD
@@ -163,8 +164,8 @@ async def test_action_plan_cells_keep_the_text_exact(db, field):
         table = screen.query_one("#action-table", ActionTable)
         table.move_cursor(row=0, column=[column.field for column in PLAN_COLUMNS].index(field))
         await pilot.press("e")
-        multi = isinstance(pilot.app.screen, TextAreaPrompt)
-        await type_and_save(pilot, "ctrl+s" if multi else "enter")
+        assert isinstance(pilot.app.screen, ActionForm)
+        await type_and_save(pilot, "ctrl+s")  # every field of the form saves with ctrl+s
     original = "Mål " if field == "goal" else "Ansvar "
     assert getattr(reopen(db).action(db["action"]), field) == original + BAD + WORD
 
@@ -179,7 +180,7 @@ async def test_follow_up_outcome_and_sustain_keep_the_text_exact(db, field, colu
         assert isinstance(screen, FollowUpScreen)
         screen.query_one("DataTable").move_cursor(row=0, column=column)
         await pilot.press("e")
-        assert isinstance(pilot.app.screen, TextAreaPrompt)
+        assert isinstance(pilot.app.screen, ActionForm)
         await type_and_save(pilot, "ctrl+s")
     original = {"outcome": "Uppnått ", "sustain": "Hållbart "}[field]
     assert getattr(reopen(db).action(db["action"]), field) == original + BAD + WORD
@@ -200,7 +201,7 @@ async def test_export_folder_shows_no_control_character(db, tmp_path):
 
 async def test_typed_or_pasted_control_characters_never_enter_an_editor(db):
     async with app_for(db).run_test(size=SIZE) as pilot:
-        await pilot.press("r")
+        await pilot.press("e")
         line = pilot.app.screen.query_one(SafeInput)
         line.insert_text_at_cursor(" \x1b]0;x\x07klistrat\x9b2J")
         assert terminal_safe(line.value)
@@ -247,7 +248,7 @@ def test_the_terminal_receives_no_escape_sequence_from_the_data(db, tmp_path):
         command = f"HFS_TUI_DB={db['path']} {app} --no-bell; echo avslutad"
         _tmux(socket, "send-keys", "-t", "t:0", command, "Enter")
         _wait_for(socket, "t:0", "Granskning")
-        _tmux(socket, "send-keys", "-t", "t:0", "r")  # the rename editor opens on the hostile title
+        _tmux(socket, "send-keys", "-t", "t:0", "e")  # the rename editor opens on the hostile title
         _wait_for(socket, "t:0", t("home.rename_title"))
         _tmux(socket, "send-keys", "-t", "t:0", "-l", WORD)
         _wait_for(socket, "t:0", WORD.strip())
@@ -262,3 +263,21 @@ def test_the_terminal_receives_no_escape_sequence_from_the_data(db, tmp_path):
     finally:
         subprocess.run([TMUX, "-L", socket, "kill-server"], capture_output=True)
     assert reopen(db).review(db["review"]).title == "Granskning " + BAD + WORD
+
+
+def test_every_editor_saves_with_ctrl_s_and_cancels_with_escape():
+    """One way to save and cancel: the shared forms and the action form all bind ctrl+s and esc."""
+    from hfs_tui.screens.widgets import forms
+
+    dialogs = [forms.TextPrompt, forms.TextAreaPrompt, forms.ChoicePrompt, forms.NewReviewForm, ActionForm]
+    for dialog in dialogs:
+        keys = {key: [b.action for b in bindings] for key, bindings in dialog._merged_bindings.key_to_bindings.items()}
+        assert "ctrl+s" in keys and "escape" in keys, dialog.__name__
+        assert keys["escape"] == ["cancel"], dialog.__name__
+
+
+async def test_ctrl_a_selects_everything_so_typing_replaces_the_old_text(db):
+    async with app_for(db).run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # rename the review: a one-line editor holding the title
+        await pilot.press("ctrl+a", *"Ny titel", "enter")
+    assert reopen(db).review(db["review"]).title == "Ny titel"

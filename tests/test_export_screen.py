@@ -133,9 +133,9 @@ async def test_o_switches_the_owner_and_a_agrees_a_whole_party(db, clock):
         notes = notes_in_db(db, clock)
         assert notes[0].party_id == notes[3].party_id
         assert screen.query_one(AgreementList).selected_note_id == db[2][0]  # the selection follows the note
-        await pilot.press("a")
+        await pilot.press("R")  # R: the whole party in or out of the report
         assert [n.in_report for n in notes_in_db(db, clock)] == [True, False, False, True]
-        await pilot.press("a")
+        await pilot.press("R")
         assert not any(n.in_report for n in notes_in_db(db, clock))
 
 

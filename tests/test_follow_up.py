@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from hfs_tui.screens.follow_up.screen import FollowUpScreen
 from hfs_tui.screens.keys import FOLLOW_UP_KEYS
+from hfs_tui.screens.widgets.action_form import ActionForm
 from hfs_tui.screens.widgets.action_table import ActionTable
 from hfs_tui.screens.widgets.dialogs import ConfirmDialog
-from hfs_tui.screens.widgets.forms import TextAreaPrompt
 from textual.widgets import Input
 
 from hfs_tui.app import make_app
 from hfs_tui.export import load_record
 from hfs_tui.i18n import STRINGS
 from hfs_tui.minutes import FOLLOW_UP_HEADING, markdown_parser, render_minutes
-from hfs_tui.model import ActionStatus, Category, MeetingKind, TimerEventKind
+from hfs_tui.model import ActionStatus, Category, MeetingKind, Share, TimerEventKind
 from hfs_tui.sample import load_sample
 from hfs_tui.slot_clock import SlotClock
 from hfs_tui.store import Store
@@ -79,11 +79,12 @@ async def test_a_follow_up_sets_status_outcome_and_sustain_for_each_action(db, c
         screen.refresh_timer()
         assert screen.slots.state().display == "40:00"
         await pilot.press("1", "down", "2", "down", "3")
-        await pilot.press("up", "up", "right", "right", "enter")  # Vad har uppnåtts of the first action
-        assert isinstance(pilot.app.screen, TextAreaPrompt)
-        await pilot.press(*"Uppdragen är skrivna", "ctrl+s")
-        await pilot.press("right", "enter", *"Revideras varje maj", "ctrl+s")
-        await pilot.press("down", "left", "left", "enter")  # the status cell: enter moves it on
+        await pilot.press("up", "up", "right", "right", "e")  # Vad har uppnåtts of the first action
+        form = pilot.app.screen
+        assert isinstance(form, ActionForm)  # the action's fields, the cursor in the outcome's
+        assert form.focused is form.query_one("#field-outcome")
+        await pilot.press(*"Uppdragen är skrivna", "tab", *"Revideras varje maj", "ctrl+s")
+        await pilot.press("down", "left", "t")  # t moves the status on
     store, review_id, meeting_id = reopen(db, clock)
     nordmark = store.parties(review_id)[0]
     actions = store.actions(review_id, party_id=nordmark.id)
@@ -245,7 +246,7 @@ async def test_a_burst_of_keys_saves_each_follow_up_note_exactly_as_typed(db, cl
 
     async with app_for(db, clock).run_test(size=SIZE) as pilot:
         await open_follow_up(db, pilot)
-        await pilot.press("c")
+        await pilot.press("enter")  # ⏎ writes a plain note, as in the feedback meeting
         names = {"\r": "enter", " ": "space", "-": "minus", "+": "plus"}
         for character in "Första\r- Andra\r+ Tredje\r":
             pilot.app._driver.send_message(
@@ -258,3 +259,54 @@ async def test_a_burst_of_keys_saves_each_follow_up_note_exactly_as_typed(db, cl
         (Category.IMPROVEMENT, "Andra"),
         (Category.STRENGTH, "Tredje"),
     ]
+
+
+# ------------------------------------------------------------- the meeting's keys on the follow-up's notes
+
+
+async def test_the_follow_up_notes_take_the_meetings_keys_r_s_e_d_u(db, clock):
+    store, review_id, meeting_id = reopen(db, clock)
+    nordmark = store.parties(review_id)[0]
+    slot = store.slots(meeting_id)[0]
+    first = store.add_note(meeting_id, nordmark.id, Category.NOTE, "Första", slot_id=slot.id)
+    second = store.add_note(meeting_id, nordmark.id, Category.NOTE, "Andra", slot_id=slot.id)
+    store.close()
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        screen = await open_follow_up(db, pilot)
+        notes = screen.query_one("#followup-notes")
+        await pilot.press("shift+tab")  # from the actions back to the notes
+        assert screen.focused is notes
+        await pilot.click("#followup-notes", offset=(2, 0))  # a click selects the first note
+        assert notes.selected_note_id == first.id
+        await pilot.press("r", "s")
+        await pilot.press("down", "d")
+        await pilot.press("u")
+    store, review_id, meeting_id = reopen(db, clock)
+    kept = store.note(first.id)
+    assert kept.in_report is (not first.in_report) and kept.share == Share.NETWORK
+    assert store.note(second.id).deleted_at is None  # deleted, then undone
+
+
+async def test_on_the_action_table_r_and_s_are_the_actions_report_and_release(db, clock):
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        await open_follow_up(db, pilot)
+        store, review_id, _ = reopen(db, clock)
+        before = store.actions(review_id)[0]
+        store.close()
+        await pilot.press("r", "s")
+    store, review_id, _ = reopen(db, clock)
+    after = store.actions(review_id)[0]
+    assert after.in_report is (not before.in_report) and after.share == Share.NETWORK
+
+
+async def test_d_on_the_action_table_deletes_no_note_and_says_where_the_notes_are(db, clock):
+    store, review_id, meeting_id = reopen(db, clock)
+    slot = store.slots(meeting_id)[0]
+    note = store.add_note(meeting_id, store.parties(review_id)[0].id, Category.NOTE, "Kvar", slot_id=slot.id)
+    store.close()
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        await open_follow_up(db, pilot)
+        await pilot.press("d")
+        assert [n.message for n in pilot.app._notifications] == [STRINGS["followup.no_note_selected"][0]]
+    store, _, _ = reopen(db, clock)
+    assert store.note(note.id).deleted_at is None

@@ -113,7 +113,7 @@ async def test_escape_leaves_the_new_review_form_without_creating_anything(db, c
 async def test_rename_changes_the_title_in_the_database(db, clock):
     (review_id,) = seed(db, clock, "region")
     async with run(db, clock) as pilot:
-        await pilot.press("r", "ctrl+u")
+        await pilot.press("e", "ctrl+u")
         await enter_text(pilot, "Nordmark och Söderås 2026")
         assert isinstance(pilot.app.screen, HomeScreen)
         assert "Nordmark och Söderås 2026" in cell_text(pilot.app, 0)
@@ -123,7 +123,7 @@ async def test_rename_changes_the_title_in_the_database(db, clock):
 async def test_an_empty_title_is_refused_in_the_dialog(db, clock):
     (review_id,) = seed(db, clock, "region")
     async with run(db, clock) as pilot:
-        await pilot.press("r", "ctrl+u", "enter")
+        await pilot.press("e", "ctrl+u", "enter")
         assert isinstance(pilot.app.screen, TextPrompt)
         assert "titel" in str(pilot.app.screen.query_one("#form-error").render())
         await pilot.press("escape")
@@ -178,7 +178,7 @@ async def test_the_list_shows_the_step_and_the_next_meeting(db, clock):
         assert blank.id != review_id
 
 
-async def test_enter_and_m_open_the_feedback_meeting_and_s_the_setup(db, clock):
+async def test_enter_4_and_m_open_the_feedback_meeting_and_1_the_setup(db, clock):
     (review_id,) = seed(db, clock, "region")
     async with run(db, clock) as pilot:
         await pilot.press("enter")
@@ -186,13 +186,15 @@ async def test_enter_and_m_open_the_feedback_meeting_and_s_the_setup(db, clock):
         assert pilot.app.screen.meeting.kind == MeetingKind.FEEDBACK
         await pilot.press("escape", "m")
         assert pilot.app.screen.meeting.kind == MeetingKind.FEEDBACK
-        await pilot.press("escape", "s")
+        await pilot.press("escape", "4")
+        assert pilot.app.screen.meeting.kind == MeetingKind.FEEDBACK
+        await pilot.press("escape", "1")
         assert isinstance(pilot.app.screen, SetupScreen) and pilot.app.screen.review_id == review_id
 
 
 @pytest.mark.parametrize(
     ("key", "method"),
-    [("a", "open_answers"), ("h", "open_actions"), ("f", "open_follow_up"), ("ctrl+e", "open_export")],
+    [("2", "open_answers"), ("h", "open_actions"), ("5", "open_follow_up"), ("ctrl+e", "open_export")],
 )
 async def test_step_keys_open_the_steps_of_the_selected_review(db, clock, key, method):
     _, second = seed(db, clock, "region", "vardcentral")
@@ -205,7 +207,7 @@ async def test_step_keys_open_the_steps_of_the_selected_review(db, clock, key, m
 
 async def test_keys_that_need_a_review_do_nothing_on_an_empty_list(db, clock):
     async with run(db, clock) as pilot:
-        await pilot.press("s", "m", "r", "d", "a")
+        await pilot.press("1", "m", "e", "d", "2")
         assert isinstance(pilot.app.screen, HomeScreen)
         assert pilot.app.screen.query_one("#home-empty").display
 
@@ -226,3 +228,21 @@ async def test_markup_in_titles_and_names_is_shown_literally(db, clock):
         assert "[/] – [@click=app.quit]x[/]" in cell_text(pilot.app, 0)
         assert pilot.app.is_running
     assert reopen(db, clock).reviews()[0].review.title == "[bold]Titel[/]"
+
+
+async def test_the_new_review_form_names_the_templates_in_the_apps_language(db, clock):
+    from textual.widgets import OptionList
+
+    from hfs_tui import i18n
+    from hfs_tui.templates import template_name
+
+    i18n.set_language("en")
+    try:
+        async with run(db, clock) as pilot:
+            await pilot.press("n")
+            options = pilot.app.screen.query_one("#new-template", OptionList)
+            prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+            assert any(template_name("vardcentral", "en") in p for p in prompts)
+            assert not any(template_name("vardcentral", "sv") in p for p in prompts)
+    finally:
+        i18n.set_language("sv")

@@ -292,3 +292,32 @@ def test_a_quote_that_is_not_the_sub_questions_stays_part_of_the_answer(question
     text = "## 1.\n\n> - Finns det en styrgrupp?\n> - Något annat citat\n\nSvar.\n\n> Ett citat ur planen.\n"
     answer = parse_answers(text, questions)[0].text
     assert answer == "> - Finns det en styrgrupp?\n> - Något annat citat\n\nSvar.\n\n> Ett citat ur planen."
+
+
+# ------------------------------------------------------------ every problem at once
+
+
+def test_every_problem_of_an_answer_file_is_reported_at_once_in_one_line(tmp_path, questions):
+    text = "## 1.\nJa.\n\n## 18.\nNej.\n\n## 1.\nIgen.\n\n## Finns det en budget?\nNej.\n"
+    error = error_of(write(tmp_path, text), questions)
+    assert [(p.line, p.source) for p in error.problems] == [(line, str(tmp_path / "svar.md")) for line in (4, 7, 10)]
+    message = str(error)
+    assert "3 fel" in message and "rad 4:" in message and "rad 7:" in message and "rad 10:" in message
+
+
+def test_every_problem_of_an_assessment_file_is_reported_at_once(tmp_path, questions):
+    text = "## 1.\n* stjärna\n\nEtt stycke.\n\n## 2.\n+ Bra\n\n## 77.\n- x\n"
+    error = error_of(write(tmp_path, text, "bedomning.md"), questions, read_assessments)
+    assert [p.line for p in error.problems] == [2, 4, 9]
+
+
+def test_at_most_twenty_problems_are_collected(tmp_path, questions):
+    text = "".join(f"## {100 + n}.\nx\n\n" for n in range(30))
+    error = error_of(write(tmp_path, text), questions)
+    assert len(error.problems) == 20
+    assert "minst 20 fel" in str(error)
+
+
+def test_one_problem_is_the_plain_one_line_error(tmp_path, questions):
+    error = error_of(write(tmp_path, "## 1.\nJa.\n\n## 18.\nNej.\n"), questions)
+    assert not hasattr(error, "problems") and error.line == 4

@@ -184,3 +184,35 @@ async def test_removing_an_action_or_a_question_asks_first(review_db, name, keys
             await pilot.press(key)
             await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog), f"{name}: {keys[-1]} removed without asking"
+
+
+async def test_one_provider_finds_a_command_by_its_english_name_in_the_swedish_app(review_db):
+    from textual.command import CommandList
+
+    path, review_id, clock = review_db
+    app = make_app(path, clock=clock, bell=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        options = app.screen.query_one(CommandList)
+        titles = [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+        assert len(titles) == len(set(titles)), "every command once"
+        assert all("\n" in str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        await pilot.press(*"theme")
+        await pilot.pause(0.6)
+        found = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any(prompt.startswith("Välj tema…") for prompt in found)
+        await pilot.press(*"zzqx")
+        await pilot.pause(1.0)
+        found = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Inga träffar" in prompt for prompt in found)
+        assert not any("No matches" in prompt for prompt in found)
+
+
+def test_a_palette_entry_shows_its_key_not_its_name_again(review_db):
+    from hfs_tui.screens.keys import HOME_KEYS
+    from hfs_tui.screens.palette import _key_entry
+
+    entry = _key_entry(HOME_KEYS[2], None, lambda screen, action: None)
+    assert entry.title not in entry.help and "n" in entry.help

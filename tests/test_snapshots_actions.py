@@ -65,7 +65,7 @@ class TestActions:
 
         assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
 
-    def test_editing_a_cell_in_the_multi_line_editor(self, snap_compare, plan):
+    def test_editing_a_cell_opens_the_form_of_the_action(self, snap_compare, plan):
         path, review_id, clock = plan
         app = make_app(path, clock=clock, bell=False)
 
@@ -97,9 +97,9 @@ class TestFollowUp:
             await pilot.pause()
             await pilot.press("space")
             clock.advance(25 * 60 + 10)
-            await pilot.press("1", "down", "2", "down", "3", "up", "up", "right", "right", "enter")
-            await pilot.press(*"Uppdragen är skrivna och beslutade", "ctrl+s")
-            await pilot.press("right", "enter", *"Revideras varje maj av ledningsgruppen", "ctrl+s")
+            await pilot.press("1", "down", "2", "down", "3", "up", "up", "right", "right", "e")
+            await pilot.press(*"Uppdragen är skrivna och beslutade", "tab")
+            await pilot.press(*"Revideras varje maj av ledningsgruppen", "ctrl+s")
             await pilot.press("exclamation_mark", *"Uppföljningen gav struktur", "enter", "escape")
             app.screen.refresh_timer()
             app.clear_notifications()

@@ -58,15 +58,15 @@ class TestAnswers:
         shutil.copyfile(str(SAMPLE / "answers-a.md"), tmp_path / "answers-a.md")
         monkeypatch.chdir(tmp_path)
         app, open_screen = answers_app(tmp_path, clock, None)
-        keys = ("i", *"answers-a.md", "enter")
+        keys = ("ctrl+o", "enter", *"answers-a.md", "enter")
         assert snap_compare(app, terminal_size=SIZES[size], run_before=lambda pilot: open_screen(pilot, *keys))
 
     @pytest.mark.parametrize("size", SIZES)
-    def test_import_error_stays_in_the_prompt(self, snap_compare, tmp_path, clock, monkeypatch, size):
-        (tmp_path / "svar.md").write_text("## 1.\n\nSvar.\n\n## 1.\n\nIgen.\n", encoding="utf-8")
+    def test_every_import_error_stays_in_the_prompt(self, snap_compare, tmp_path, clock, monkeypatch, size):
+        (tmp_path / "svar.md").write_text("## 1.\n\nSvar.\n\n## 1.\n\nIgen.\n\n## 99.\n\nX\n", encoding="utf-8")
         monkeypatch.chdir(tmp_path)
         app, open_screen = answers_app(tmp_path, clock, None)
-        keys = ("i", *"svar.md", "enter")
+        keys = ("ctrl+o", "enter", *"svar.md", "enter")
         assert snap_compare(app, terminal_size=SIZES[size], run_before=lambda pilot: open_screen(pilot, *keys))
 
     @pytest.mark.parametrize("size", SIZES)

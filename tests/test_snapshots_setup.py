@@ -83,7 +83,7 @@ class TestSetup:
     @pytest.mark.parametrize("size", SIZES)
     def test_parties_and_teams(self, snap_compare, app_on, size):
         async def run_before(pilot):
-            await pilot.press("s", "down", "down", "down")
+            await pilot.press("1", "down", "down", "down")
             await settle(pilot)
 
         assert snap_compare(app_on(vardcentral), terminal_size=SIZES[size], run_before=run_before)
@@ -91,7 +91,7 @@ class TestSetup:
     @pytest.mark.parametrize("size", SIZES)
     def test_questions_with_one_deselected(self, snap_compare, app_on, size):
         async def run_before(pilot):
-            await pilot.press("s", "2", "down", "down")
+            await pilot.press("1", "2", "down", "down")
             await settle(pilot)
 
         assert snap_compare(app_on(vardcentral), terminal_size=SIZES[size], run_before=run_before)
@@ -99,7 +99,7 @@ class TestSetup:
     @pytest.mark.parametrize("size", SIZES)
     def test_confidentiality_report_time_and_dates(self, snap_compare, app_on, size):
         async def run_before(pilot):
-            await pilot.press("s", "3")
+            await pilot.press("1", "3")
             await settle(pilot)
 
         assert snap_compare(app_on(vardcentral), terminal_size=SIZES[size], run_before=run_before)
@@ -116,21 +116,21 @@ class TestSetup:
             store.set_present(feedback.id, member.id, False)
 
         async def run_before(pilot):
-            await pilot.press("s", "4", "down", "down", "down")
+            await pilot.press("1", "4", "down", "down", "down")
             await settle(pilot)
 
         assert snap_compare(app_on(prepare), terminal_size=SIZES[size], run_before=run_before)
 
     def test_member_form_lists_the_roles(self, snap_compare, app_on):
         async def run_before(pilot):
-            await pilot.press("s", "n", "enter", *"Sara Lind", "enter", *"vård")
+            await pilot.press("1", "n", "enter", *"Sara Lind", "enter", *"vård")
             await settle(pilot)
 
         assert snap_compare(app_on(vardcentral), terminal_size=(80, 24), run_before=run_before)
 
     def test_question_editor_one_sub_question_per_line(self, snap_compare, app_on):
         async def run_before(pilot):
-            await pilot.press("s", "2", "e")
+            await pilot.press("1", "2", "e")
             await settle(pilot)
 
         assert snap_compare(app_on(vardcentral), terminal_size=(80, 24), run_before=run_before)

@@ -29,8 +29,8 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     ),
     "answers.heading": ("Fråga {number} · svar från {party}", "Question {number} · answer from {party}"),
     "answers.no_answer": (
-        "(inget svar ännu: e skriver svaret, i läser in en svarsfil)",
-        "(no answer yet: e writes the answer, i imports an answer file)",
+        "(inget svar ännu: e skriver svaret, ctrl+o läser in en svarsfil)",
+        "(no answer yet: e writes the answer, ctrl+o imports an answer file)",
     ),
     "answers.documents": ("Dokument ({count})", "Documents ({count})"),
     "answers.no_documents": ("Inga dokument (D lägger till)", "No documents (D adds one)"),
@@ -81,6 +81,21 @@ STRINGS: dict[str, tuple[Text, Text]] = {
         "not a regular file (a device, a named pipe or the like)",
     ),
     "answers.file_unreadable": ("filen kan inte läsas: {reason}", "the file cannot be read: {reason}"),
+    # every problem of a file at once (hfs_tui/import_problems.py)
+    "import.problem_line": ("rad {line}: {message}", "line {line}: {message}"),
+    "import.problems": ("{count} fel: {problems}", "{count} problems: {problems}"),
+    "import.problems_more": (
+        "minst {count} fel (de första): {problems}",
+        "at least {count} problems (the first ones): {problems}",
+    ),
+    "answers.import_errors_title": (
+        "{file}: {count} fel (inget har lästs in)",
+        "{file}: {count} problems (nothing was imported)",
+    ),
+    "answers.import_errors_more": ("… och {count} till", "… and {count} more"),
+    "answers.import_which": ("Vilken fil läser du in?", "Which file do you import?"),
+    "answers.key.import_file": ("Läs in fil", "Import a file"),
+    "answers.import_error_line": ("rad {line}: {message}", "line {line}: {message}"),
     "answers.import_error": (
         "{file}, rad {line}: {message} (inget har lästs in)",
         "{file}, line {line}: {message} (nothing was imported)",

@@ -35,14 +35,14 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "home.template.blank": ("Tom mall", "Blank"),
     "home.template_line": ("mall: {template}", "template: {template}"),
     "home.no_reviews": (
-        "Inga granskningar ännu. Tryck n för att skapa den första (eller prova `hfs-tui demo`).",
-        "No reviews yet. Press n to create the first one (or try `hfs-tui demo`).",
+        "Inga granskningar ännu. Tryck n för att skapa den första (eller prova kommandot: hfs-tui demo).",
+        "No reviews yet. Press n to create the first one (or try the command: hfs-tui demo).",
     ),
     "home.steps_guide": (
-        "Steg: s 1 Inledande möte · a 2–3 Svar och granskning · m 4 Återkopplingsmöte · "
-        "h 4b Handlingsplan · f 5 Uppföljning",
-        "Steps: s 1 Introductory meeting · a 2–3 Answers and review · m 4 Feedback meeting · "
-        "h 4b Action plan · f 5 Follow-up",
+        "Steg (tangenten är stegets nummer): 1 Inledande möte · 2 Svar och granskning (2–3) · "
+        "4 Återkopplingsmöte · h Handlingsplan (4b) · 5 Uppföljning",
+        "Steps (the key is the step's number): 1 Introductory meeting · 2 Answers and review (2–3) · "
+        "4 Feedback meeting · h Action plan (4b) · 5 Follow-up",
     ),
     "home.rename_title": ("Byt namn på granskningen", "Rename the review"),
     "home.renamed": ("Granskningen heter nu {title}", "The review is now called {title}"),

@@ -4,6 +4,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.cycle_theme": ("Byt tema", "Change theme"),
     "key.palette": ("Kommandon", "Commands"),
     "palette.search": ("Sök kommandon…", "Search for commands…"),
+    "palette.no_matches": ("Inga träffar", "No matches found"),
+    "palette.key": ("Tangent: {keys}", "Key: {keys}"),
     "palette.search_themes": ("Sök teman…", "Search for themes…"),
     "palette.theme": ("Välj tema…", "Choose theme…"),
     "palette.theme.help": ("Välj bland alla färgteman", "Pick one of all colour themes"),

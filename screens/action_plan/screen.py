@@ -10,28 +10,33 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from hfs_tui.i18n import t
-from hfs_tui.model import Action, Category, MeetingKind, Note
+from hfs_tui.model import Action, Category, MeetingKind, Note, Share
 from hfs_tui.safe_text import one_line
 
 from ..base import HfsScreen
 from ..keys import ACTIONS_KEYS, bindings
 from ..marks import CATEGORY_STYLE, CATEGORY_SYMBOL, category_label
-from ..widgets.action_table import PLAN_COLUMNS, ActionTable, edit_action_field
+from ..widgets.action_table import PLAN_COLUMNS, ActionTable, edit_action_field, new_action_form, state_line
 from ..widgets.dialogs import ConfirmDialog
-from ..widgets.forms import TextAreaPrompt
 from ..widgets.note_list import NoteList
+from ..widgets.selection import block_at
 
 
 class ProposalList(NoteList):
-    """Notes that could become actions; ↑ ↓ select one, enter turns it into an action."""
+    """Notes that could become actions; ↑ ↓ or a click select one, enter turns it into an action."""
 
     BINDINGS = [Binding("enter", "screen.adopt", show=False)]
+
+    def on_click(self, event: events.Click) -> None:
+        block = block_at(self, event)
+        if block is not None and block < len(self.note_ids):
+            self.highlight(block)
 
     def show_proposals(self, notes: list[Note], numbers: dict[int, str], keep_note_id: int | None = None) -> None:
         self.note_ids = [note.id for note in notes]
@@ -56,6 +61,7 @@ class ActionsScreen(HfsScreen):
     KEY_ACTIONS = ACTIONS_KEYS
     HELP_TITLE = "actions.help_title"
     BINDINGS = bindings(ACTIONS_KEYS)
+    AUTO_FOCUS = ""  # focus_default decides: the plan when it has actions (Textual's would pick the proposals)
 
     def __init__(self, review_id: int) -> None:
         super().__init__()
@@ -92,7 +98,9 @@ class ActionsScreen(HfsScreen):
 
     # -------------------------------------------------------------- showing
 
-    def show_plan(self, keep_action_id: int | None = None, keep_note_id: int | None = None) -> None:
+    def show_plan(
+        self, keep_action_id: int | None = None, keep_note_id: int | None = None, first_column: bool = False
+    ) -> None:
         store = self.store
         actions = store.actions(self.review_id)
         counts = Counter(action.party_id for action in actions)
@@ -113,7 +121,7 @@ class ActionsScreen(HfsScreen):
         proposal_list.show_proposals(proposals, self.numbers, keep_note_id)
         own = [action for action in actions if action.party_id == self.party.id]
         table = self.query_one(ActionTable)
-        table.show_actions(own, keep_action_id)
+        table.show_actions(own, keep_action_id, first_column)
         table.display = bool(own)
         self.query_one("#action-detail").display = bool(own)
         self.query_one("#actions-empty").display = not own
@@ -141,7 +149,11 @@ class ActionsScreen(HfsScreen):
 
     @on(DataTable.CellHighlighted, "#action-table")
     def show_detail(self) -> None:
-        self.query_one("#action-detail", Static).update(self.query_one(ActionTable).selected_text())
+        table = self.query_one(ActionTable)
+        detail = table.selected_text()
+        if table.selected_action is not None and table.selected_column.field != "state":
+            detail = Text("\n").join([detail, state_line(table.selected_action)])
+        self.query_one("#action-detail", Static).update(detail)
 
     # -------------------------------------------------------------- editing
 
@@ -164,11 +176,12 @@ class ActionsScreen(HfsScreen):
     def action_new_action(self) -> None:
         created: list[Action] = []
 
-        def save(text: str) -> None:
-            created.append(self.store.add_action(self.review_id, self.party.id, text))
+        def save(values: dict[str, str]) -> None:
+            fields = dict(values)
+            created.append(self.store.add_action(self.review_id, self.party.id, fields.pop("goal"), **fields))
 
-        title = t("actions.new_title", party=one_line(self.party.name))
-        self.app.push_screen(TextAreaPrompt(title, save=save), lambda text: self._created(created))
+        dialog = new_action_form(self, one_line(self.party.name), save)
+        self.app.push_screen(dialog, lambda values: self._created(created))
 
     def _created(self, created: list[Action]) -> None:
         if created:
@@ -221,10 +234,42 @@ class ActionsScreen(HfsScreen):
         self.include_improvements = not self.include_improvements
         self.show_plan(keep_action_id=self._selected_action_id())
 
-    def action_switch_party(self) -> None:
-        self.party_index = (self.party_index + 1) % len(self.parties)
-        self.show_plan()
+    def action_show_party(self, index: int) -> None:
+        if index >= len(self.parties) or index == self.party_index:
+            return
+        self.party_index = index
+        self.show_plan(first_column=True)
         self.focus_default()
+
+    # ---------------------------------------------------------- report, network
+
+    def action_toggle_report(self) -> None:
+        action = self._flag_target()
+        if action is not None and self._set_flags(action, in_report=not action.in_report):
+            key = "actions.now_in_report" if not action.in_report else "actions.now_not_in_report"
+            self.notify(t(key, party=one_line(self.party.name)), timeout=3, markup=False)
+
+    def action_toggle_share(self) -> None:
+        action = self._flag_target()
+        if action is None:
+            return
+        share = Share.INTERNAL if action.share == Share.NETWORK else Share.NETWORK
+        if self._set_flags(action, share=share):
+            # Releasing to the network is the owner's decision: said plainly every time, as for notes.
+            key = "actions.now_shared" if share == Share.NETWORK else "actions.now_internal"
+            self.notify(t(key, party=one_line(self.party.name)), timeout=4, markup=False)
+
+    def _flag_target(self) -> Action | None:
+        action = self.query_one(ActionTable).selected_action
+        if action is None:
+            self.notify(t("actions.nothing_to_edit"), timeout=3, markup=False)
+        return action
+
+    def _set_flags(self, action: Action, **flags) -> bool:
+        if not self.store_ok(self.store.set_action_flags, action.id, **flags):
+            return False
+        self.show_plan(keep_action_id=action.id)
+        return True
 
     # ---------------------------------------------------------------- misc
 

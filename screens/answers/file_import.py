@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.text import Text
 
 from hfs_tui.i18n import t
+from hfs_tui.import_problems import each_problem
 from hfs_tui.importers import (
     ImportedAnswer,
     ImportedAssessment,
@@ -26,11 +27,25 @@ from hfs_tui.safe_text import one_line, plain
 from hfs_tui.store import StoreError
 
 from ..marks import SIGN_STYLE, SIGN_SYMBOL
+from ..widgets.forms import ChoicePrompt
 from .dialogs import ImportPreview, PathPrompt
+
+SHOWN_PROBLEMS = 10  # the prompt lists this many of a file's problems (the CLI's one line has them all)
 
 
 class ImportActions:
-    """The `i` (answers) and `I` (assessments) keys of AnswersScreen, for the party it shows."""
+    """The import key (ctrl+o) of AnswersScreen, for the party it shows: answers or assessments."""
+
+    def action_import_file(self) -> None:
+        choices = [("answers", t("answers.key.import_answers")), ("assessments", t("answers.key.import_assessments"))]
+        self.app.clear_notifications()
+        self.ask(ChoicePrompt(t("answers.import_which"), choices), self._import_chosen)
+
+    def _import_chosen(self, kind: str | None) -> None:
+        if kind == "answers":
+            self.action_import_answers()
+        elif kind == "assessments":
+            self.action_import_assessments()
 
     def action_import_answers(self) -> None:
         party = self.party
@@ -58,18 +73,17 @@ class ImportActions:
             except OSError as error:  # a symlink loop, a name too long, `file.md/x.md`, …
                 reason = one_line(error.strerror or str(error))
                 error = ImportFileError(str(file), 0, t("answers.file_unreadable", reason=reason))
-                message = import_error_text(error)
-                self.notify(message, severity="error", timeout=10, markup=False)
-                raise ValueError(message) from None
+                raise ValueError(import_error_text(error)) from None
             except ImportFileError as error:
-                message = import_error_text(error)
-                self.notify(message, severity="error", timeout=10, markup=False)
-                raise ValueError(message) from None
+                # Shown under the path, every problem of the file at once: no notification to cover it.
+                raise ValueError(import_error_text(error)) from None
 
         def chosen(path: str | None) -> None:
             if path is not None:
+                self.app.clear_notifications()
                 preview(Path(path.strip()).name, parsed[path])
 
+        self.app.clear_notifications()
         self.ask(
             PathPrompt(title, save=check, placeholder=t("answers.path_placeholder"), hint=t("answers.path_hint")),
             chosen,
@@ -130,8 +144,20 @@ def refuse_special_file(file: Path) -> None:
 
 
 def import_error_text(error: ImportFileError) -> str:
-    """`answers-a.md, rad 12: fråga 3 finns redan på rad 7 (inget har lästs in)`."""
+    """`answers-a.md, rad 12: fråga 3 finns redan på rad 7 (inget har lästs in)`; several problems of one
+    file are a title line and one line each (the first SHOWN_PROBLEMS of them)."""
     file = Path(error.source).name or error.source
+    problems = each_problem(error)
+    if len(problems) > 1:
+        lines = [t("answers.import_errors_title", file=file, count=len(problems))]
+        for problem in problems[:SHOWN_PROBLEMS]:
+            line = problem.line
+            lines.append(
+                t("answers.import_error_line", line=line, message=problem.message) if line else problem.message
+            )
+        if len(problems) > SHOWN_PROBLEMS:
+            lines.append(t("answers.import_errors_more", count=len(problems) - SHOWN_PROBLEMS))
+        return "\n".join(lines)
     if error.line > 0:
         return t("answers.import_error", file=file, line=error.line, message=error.message)
     return t("answers.import_error_no_line", file=file, message=error.message)

@@ -10,36 +10,54 @@ Notes can be captured as in the feedback meeting; every write goes to the store 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
 from hfs_tui.i18n import t
-from hfs_tui.model import ActionStatus, MeetingKind
+from hfs_tui.model import ActionStatus, MeetingKind, Share
 from hfs_tui.safe_text import one_line
 
 from ..keys import FOLLOW_UP_KEYS, bindings
-from ..meeting.slot_meeting import SlotMeeting
 from ..widgets.action_table import ActionTable, edit_action_field
 from ..widgets.capture_line import CaptureLine
 from ..widgets.note_list import NoteList
+from ..widgets.selection import block_at
 from ..widgets.timer_bar import TimerBar
+from .notes import FollowUpNotes
 from .panels import FOLLOW_UP_COLUMNS, LastYear, next_status, plan_text, status_label
 
 
-class FollowUpScreen(SlotMeeting):
+class FollowUpTable(ActionTable):
+    """The follow-up's action table: ⏎ writes a plain note, as everywhere in a meeting (e edits the cell);
+    a click selects a cell, a second click on it edits it."""
+
+    BINDINGS = [Binding("enter", "screen.capture('note')", show=False)]
+
+
+class FollowUpNoteList(NoteList):
+    """The slot's notes; a click selects one (the keys then act on it)."""
+
+    def on_click(self, event: events.Click) -> None:
+        block = block_at(self, event)
+        if block is not None and block < len(self.note_ids):
+            self.highlight(block)
+
+
+class FollowUpScreen(FollowUpNotes):
     KEY_ACTIONS = FOLLOW_UP_KEYS
     BINDINGS = bindings(FOLLOW_UP_KEYS)
 
     def compose(self) -> ComposeResult:
         yield TimerBar(id="timer-bar")
         yield Static(id="followup-title")
-        yield ActionTable(FOLLOW_UP_COLUMNS, id="followup-table")
+        yield FollowUpTable(FOLLOW_UP_COLUMNS, id="followup-table")
         yield Static(Text(t("followup.no_actions")), id="followup-empty")
         yield Static(id="followup-plan")
         yield LastYear(id="last-year")
-        yield NoteList(id="followup-notes")
+        yield FollowUpNoteList(id="followup-notes")
         yield CaptureLine(placeholder=t("meeting.capture_placeholder"), id="followup-capture", select_on_focus=False)
         yield Footer()
 
@@ -60,22 +78,22 @@ class FollowUpScreen(SlotMeeting):
 
     def after_slot_step(self) -> None:
         self.save_position()
-        self.show_slot()
+        self.show_slot(first_column=True)
 
-    def show_slot(self) -> None:
+    def show_slot(self, first_column: bool = False) -> None:
         self.show_place()
         self.query_one(LastYear).show_notes([n for n in self.last_year if self.owns(n.party_id)])
-        self.show_actions()
+        self.show_actions(first_column=first_column)
         self.show_notes()
         self.refresh_timer()
         table = self.query_one(ActionTable)
         if table.display:
             table.focus()
 
-    def show_actions(self, keep_action_id: int | None = None) -> None:
+    def show_actions(self, keep_action_id: int | None = None, first_column: bool = False) -> None:
         actions = [a for a in self.store.actions(self.review.id) if self.owns(a.party_id)]
         table = self.query_one(ActionTable)
-        table.show_actions(actions, keep_action_id)
+        table.show_actions(actions, keep_action_id, first_column)
         table.display = bool(actions)
         self.query_one("#followup-empty").display = not actions
         self.query_one("#followup-plan").display = bool(actions)
@@ -128,6 +146,43 @@ class FollowUpScreen(SlotMeeting):
     def _cell_selected(self) -> None:
         self.action_edit_cell()
 
+    def action_edit_selected(self) -> None:
+        """e edits what is selected: the note when the note list has the focus, else the action's cell."""
+        if self.notes_focused:
+            self.edit_note()
+        else:
+            self.action_edit_cell()
+
+    def action_toggle_report(self) -> None:
+        if self.notes_focused:
+            self.toggle_note_report()
+            return
+        action = self.query_one(ActionTable).selected_action
+        if action is None:
+            self.notify(t("followup.no_action_selected"), timeout=3, markup=False)
+        elif self._action_flags(action.id, in_report=not action.in_report):
+            key = "actions.now_in_report" if not action.in_report else "actions.now_not_in_report"
+            self.notify(t(key, party=one_line(self.party_by_id[action.party_id].name)), timeout=3, markup=False)
+
+    def action_toggle_share(self) -> None:
+        if self.notes_focused:
+            self.toggle_note_share()
+            return
+        action = self.query_one(ActionTable).selected_action
+        if action is None:
+            self.notify(t("followup.no_action_selected"), timeout=3, markup=False)
+            return
+        share = Share.INTERNAL if action.share == Share.NETWORK else Share.NETWORK
+        if self._action_flags(action.id, share=share):
+            key = "actions.now_shared" if share == Share.NETWORK else "actions.now_internal"
+            self.notify(t(key, party=one_line(self.party_by_id[action.party_id].name)), timeout=4, markup=False)
+
+    def _action_flags(self, action_id: int, **flags) -> bool:
+        if not self.store_ok(self.store.set_action_flags, action_id, **flags):
+            return False
+        self.show_actions(keep_action_id=action_id)
+        return True
+
     def action_edit_cell(self) -> None:
         table = self.query_one(ActionTable)
         action = table.selected_action
@@ -137,7 +192,8 @@ class FollowUpScreen(SlotMeeting):
             self.action_cycle_status()
         else:
             owner = self.party_by_id[action.party_id]
-            edit_action_field(self, action, table.selected_column, one_line(owner.name), self._edited)
+            name = one_line(owner.name)
+            edit_action_field(self, action, table.selected_column, name, self._edited, FOLLOW_UP_COLUMNS)
 
     def _edited(self, action_id: int) -> None:
         self.notify(t("actions.saved"), timeout=2, markup=False)

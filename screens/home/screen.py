@@ -1,7 +1,7 @@
 """Home: every review with where it stands in the five steps; keys open each step, create, rename, delete.
 
 The step is derived from the data (hfs_tui.progress), so the list is always as current as the database.
-`enter` opens the review's feedback meeting (the contract of the meeting issue); s a m h f open the steps.
+`enter` opens the review's feedback meeting; the step numbers 1 2 4 5 (and h for 4b) open the steps.
 """
 
 from __future__ import annotations

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import DataTable
 
 from hfs_tui.i18n import t
-from hfs_tui.model import Action
+from hfs_tui.model import Action, NoteState, Share
 from hfs_tui.safe_text import one_line, plain
 
-from .forms import TextAreaPrompt, TextPrompt
+from .action_form import ActionForm
 from .wrapped_text import wrap_offsets
 
 MAX_CELL_LINES = 3
@@ -41,12 +42,41 @@ class Column:
         return plain(value) if value.strip() else Text("–", style="hfs.muted")
 
 
+def state_cell(action: Action) -> Text:
+    """Whether the action is in its party's report and released, and how its source note stands now:
+    a symbol and a word for each, never colour alone."""
+    lines = [
+        ("✓ " + t("actions.flag.in_report"), "hfs.plus")
+        if action.in_report
+        else ("· " + t("actions.flag.not_in_report"), "hfs.muted"),
+        ("↗ " + t("actions.flag.network"), "hfs.plus")
+        if action.share == Share.NETWORK
+        else ("· " + t("actions.flag.internal"), "hfs.muted"),
+    ]
+    if action.note_state is NoteState.EDITED:
+        lines.append(("✎ " + t("actions.note.edited_short"), "hfs.minus"))
+    elif action.note_state is NoteState.DELETED:
+        lines.append(("✗ " + t("actions.note.deleted_short"), "hfs.error"))
+    return Text("\n").join(Text(text, style=style) for text, style in lines)
+
+
+def state_line(action: Action) -> Text:
+    """The same in one line, for the detail under the table."""
+    words = [
+        t("actions.flag.in_report" if action.in_report else "actions.flag.not_in_report"),
+        t("actions.flag.network" if action.share == Share.NETWORK else "actions.flag.internal"),
+        t(f"actions.note.{action.note_state.value}") if action.note_state else t("actions.note.none"),
+    ]
+    return Text(" · ".join(words), style="hfs.muted")
+
+
 PLAN_COLUMNS = (
     Column("goal", "actions.col.goal", 4),
     Column("activities", "actions.col.activities", 4),
     Column("responsible", "actions.col.responsible", 3, long=False),
     Column("timeline", "actions.col.timeline", 3, long=False),
     Column("follow_up", "actions.col.follow_up", 3),
+    Column("state", "actions.col.state", 3, render=state_cell),
 )
 
 
@@ -80,8 +110,14 @@ class ActionTable(DataTable):
         self.actions: list[Action] = []
         self._built_width = -1
 
-    def show_actions(self, actions: Sequence[Action], keep_action_id: int | None = None) -> None:
+    def show_actions(
+        self, actions: Sequence[Action], keep_action_id: int | None = None, first_column: bool = False
+    ) -> None:
+        """Show `actions`; the cursor stays on `keep_action_id` and its column, or goes to the first column
+        (another party or slot: the column of the last one means nothing there)."""
         self.actions = list(actions)
+        if first_column and self.is_mounted:
+            self.cursor_coordinate = self.cursor_coordinate._replace(column=0)
         self._rebuild(keep_action_id)
 
     def on_resize(self) -> None:
@@ -90,7 +126,8 @@ class ActionTable(DataTable):
 
     def _rebuild(self, keep_action_id: int | None) -> None:
         if self.size.width <= 0:
-            return  # not laid out yet: on_resize builds it
+            self._built_width = -1  # not laid out (or hidden): the next on_resize builds it, at any width
+            return
         self._built_width = self.size.width
         column = self.cursor_column
         scrollbar = self.styles.scrollbar_size_vertical
@@ -128,20 +165,33 @@ class ActionTable(DataTable):
 
 
 def edit_action_field(
-    screen: Screen, action: Action, column: Column, party_name: str, saved: Callable[[int], None]
+    screen: Screen,
+    action: Action,
+    column: Column,
+    party_name: str,
+    saved: Callable[[int], None],
+    columns: Sequence[Column] = (),
 ) -> None:
-    """Open the shared form dialog on one field of an action: multi-line for long text, one line for short.
-
-    One save is one `update_action`; a refused save (an empty goal, a database error) keeps the dialog
-    open with the typed text. `saved(action_id)` runs after a successful save.
+    """Open the action's form with every editable column of `columns` (default: the plan's), the cursor in
+    `column`'s field. One save is one `update_action` with every field; a refused save (an empty goal, a
+    database error) keeps the form open with the typed text. `saved(action_id)` runs after a save.
     """
 
-    def save(text: str) -> None:
-        screen.app.store.update_action(action.id, **{column.field: text})
+    def save(values: dict[str, str]) -> None:
+        screen.app.store.update_action(action.id, **values)
 
-    title = f"{t(column.label)} · {party_name}"
-    if column.field != "goal":
+    editable = [c for c in (columns or PLAN_COLUMNS) if c.render is None]
+    title = t("actions.edit_title", party=party_name)
+    if all(c.field != "goal" for c in editable):
         title += f"\n”{one_line(action.goal, 90)}”"
-    value = str(getattr(action, column.field))
-    dialog = TextAreaPrompt(title, value, save=save) if column.long else TextPrompt(title, value, save=save)
-    screen.app.push_screen(dialog, lambda text: saved(action.id) if text is not None else None)
+    fields = [(c.field, c.label, c.long) for c in editable]
+    values = {c.field: str(getattr(action, c.field)) for c in editable}
+    focus = column.field if column in editable else editable[0].field
+    dialog = ActionForm(title, fields, values, focus=focus, save=save)
+    screen.app.push_screen(dialog, lambda values: saved(action.id) if values is not None else None)
+
+
+def new_action_form(screen: Screen, party_name: str, save: Callable[[dict[str, str]], Any]) -> ActionForm:
+    """The form of a new action: every column of the plan, empty (the goal is the one it needs)."""
+    fields = [(c.field, c.label, c.long) for c in PLAN_COLUMNS if c.render is None]
+    return ActionForm(t("actions.new_title", party=party_name), fields, save=save)

@@ -6,12 +6,16 @@ clipboard. These editors take the stored text, show `safe_text.to_editor(text)` 
 character as one visible symbol) and give back `safe_text.from_editor(edited, stored)`: where the
 user did not edit, exactly the stored characters come back. What the user types or pastes enters
 the widget without control characters, so the widget's value never holds one.
+
+Both take ctrl+a for select-all, as editors elsewhere do (Textual's own ctrl+a goes to the line start,
+and an edit was appended to the old text): then typing replaces everything and backspace clears it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit
 
@@ -20,6 +24,8 @@ from hfs_tui.safe_text import from_editor, strip_controls, to_editor
 
 class SafeInput(Input):
     """A one-line editor for stored text: `stored_value` is what to save."""
+
+    BINDINGS = [Binding("ctrl+a", "select_all", show=False)]
 
     def __init__(self, stored: str = "", **kwargs: Any) -> None:
         self.stored = stored
@@ -43,6 +49,8 @@ class SafeInput(Input):
 
 class SafeTextArea(TextArea):
     """A multi-line editor for stored text: `stored_text` is what to save."""
+
+    BINDINGS = [Binding("ctrl+a", "select_all", show=False)]
 
     def __init__(self, stored: str = "", **kwargs: Any) -> None:
         self.stored = stored

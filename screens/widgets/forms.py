@@ -20,11 +20,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hfs_tui.i18n import t
+from hfs_tui.i18n import language, t
 from hfs_tui.model import Review
 from hfs_tui.safe_text import plain
 from hfs_tui.store import StoreError
-from hfs_tui.templates import TEMPLATES
+from hfs_tui.templates import TEMPLATES, template_name
 
 from .dialogs import ConfirmDialog
 from .editors import SafeInput, SafeTextArea
@@ -62,6 +62,8 @@ class FormDialog(ModalScreen[T]):
 
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
+        # An older notification (an error of the last attempt) would cover the form: the form says its own.
+        self.app.clear_notifications()
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
@@ -82,7 +84,10 @@ class FormDialog(ModalScreen[T]):
 
 
 class TextPrompt(FormDialog[str | None]):
-    """One line of text; `enter` saves (through `save` when given) and returns it, `escape` cancels."""
+    """One line of text; `enter` (or ctrl+s, as in every editor) saves (through `save` when given) and
+    returns it, `escape` cancels."""
+
+    BINDINGS = [Binding("ctrl+s", "save", show=False), Binding("escape", "cancel", show=False)]
 
     def __init__(
         self, title: str, initial: str = "", *, save: Save | None = None, placeholder: str = "", hint: str = ""
@@ -103,6 +108,9 @@ class TextPrompt(FormDialog[str | None]):
 
     @on(Input.Submitted, "#prompt-line")
     def submit(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
         value = self.query_one("#prompt-line", SafeInput).stored_value
         if self.save is None or self.attempt(self.save, value):
             self.dismiss(value)
@@ -149,7 +157,9 @@ class TextAreaPrompt(FormDialog[str | None]):
 
 
 class ChoicePrompt(FormDialog[str | None]):
-    """One of a few values, chosen with ↑↓ and `enter`; returns the chosen value."""
+    """One of a few values, chosen with ↑↓ and `enter` (or ctrl+s, as in every editor); returns it."""
+
+    BINDINGS = [Binding("ctrl+s", "save", show=False), Binding("escape", "cancel", show=False)]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], current: str | None = None) -> None:
         super().__init__(title, t("forms.save_hint"))
@@ -169,6 +179,11 @@ class ChoicePrompt(FormDialog[str | None]):
     @on(OptionList.OptionSelected, "#prompt-choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_save(self) -> None:
+        option = self.query_one("#prompt-choices", OptionList).highlighted_option
+        if option is not None:
+            self.dismiss(option.id)
 
 
 CreateReview = Callable[[str, str, str, str], Review]  # (template, party A, party B, title) -> the new review
@@ -193,7 +208,8 @@ class NewReviewForm(FormDialog[Review | None]):
         for template in TEMPLATES.values():
             count = len(template.questions)
             key = "forms.template_questions" if count else "forms.template_blank"
-            options.append(Option(Text(t(key, name=template.name, count=count)), id=template.key))
+            name = template_name(template.key, language())  # in the app's language
+            options.append(Option(Text(t(key, name=name, count=count)), id=template.key))
         yield OptionList(*options, id="new-template")
         for field_id, label in (
             ("new-party-a", "forms.party_a"),
