@@ -41,7 +41,8 @@ MEANINGS = {
     "toggle_report": "in the report",
     "toggle_share": "released to the network",
     "toggle_party": "in the report, the whole party",
-    "switch_owner": "switch owner",
+    "switch_owner": "to the other party",  # a note's owner in meetings and export
+    "move_party": "to the other party",  # setup: a member to the other team
     "toggle_sign": "cycle the state",
     "cycle_status": "cycle the state",
     "select_note": "move the selection",
@@ -57,6 +58,12 @@ MEANINGS = {
     "retry_notes": "retry",
     "toggle_presenter": "presenter view",
     "toggle_hide_internal": "hide internal notes",
+    "toggle_notes_room": "the notes take the body",
+    "toggle_only_slot": "this slot's notes only",
+    "focus_note": "the selected note in focus for everyone",
+    "end_meeting": "end the meeting",
+    "search": "search",
+    "released_elsewhere": "what other reviews released",
     "meeting": "the meeting",
     "next_meeting": "the meeting",
     "next_tab": "next or previous tab",
@@ -68,6 +75,8 @@ MEANINGS = {
     "toggle_improvements": "improvement areas as proposals",
     "import_file": "import a file",
     "add_document": "new document",
+    "write_word": "write Word too",
+    "write_handover": "write the hand-over package",
 }
 
 

@@ -131,7 +131,7 @@ MEETING_KEYS = (
     KeyAction("v", "toggle_presenter", "key.presenter"),
     KeyAction("f", "focus_note", "key.focus_note", show=False),
     KeyAction("z", "toggle_notes_room", "key.notes_room", show=False),
-    KeyAction("a", "toggle_only_slot", "key.only_slot", show=False),
+    KeyAction("c", "toggle_only_slot", "key.only_slot", show=False),
     KeyAction("i", "toggle_hide_internal", "key.hide_internal", show=False),
     KeyAction("X", "end_meeting", "key.end_meeting", key_display="X", show=False),
     KeyAction("ctrl+e", "export", "key.export", key_display="ctrl+e", show=False),

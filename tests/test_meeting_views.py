@@ -101,10 +101,10 @@ async def test_the_facilitator_view_shows_this_slot_first_and_a_filters_to_it(db
         heading = next(i for i, line in enumerate(lines) if line.startswith("Från de andra passen (1)"))
         assert any(SECOND_SLOT_NOTE[:30] in line for line in lines[heading:])
         assert all(SECOND_SLOT_NOTE[:30] not in line for line in lines[:heading])
-        await pilot.press("a")
+        await pilot.press("c")
         lines = " ".join(app.screen.query_one(NoteList).lines)
         assert SECOND_SLOT_NOTE[:30] not in lines and OTHER_INTERNAL in lines
-        await pilot.press("a")
+        await pilot.press("c")
         assert SECOND_SLOT_NOTE[:30] in " ".join(app.screen.query_one(NoteList).lines)
 
 

@@ -140,8 +140,8 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "meeting.view_presenter": ("VISNINGSLÄGE (v)", "PRESENTER VIEW (v)"),
     "meeting.view_facilitator": ("Mötesledarvy (v)", "Facilitator view (v)"),
     "meeting.other_slots": ("Från de andra passen ({count})", "From the other slots ({count})"),
-    "meeting.notes_slot_first": ("passets först (a: bara passets)", "this slot's first (a: this slot only)"),
-    "meeting.notes_only_slot": ("bara passets (a: alla)", "this slot only (a: all)"),
+    "meeting.notes_slot_first": ("passets först (c: bara passets)", "this slot's first (c: this slot only)"),
+    "meeting.notes_only_slot": ("bara passets (c: alla)", "this slot only (c: all)"),
     "meeting.notes_other_hidden": ("{count} från andra pass", "{count} from other slots"),
     "meeting.notes_room_all": (
         "Anteckningarna har hela ytan (z delar igen)",
