@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from .i18n import t
+from .i18n import language, t
 
 ROLES = (
     "processledare",
@@ -64,8 +64,10 @@ def parse_hours(text: str) -> float | None:
 
 
 def hours_number(hours: float | None) -> str:
-    """Hours as the user types them (6, 2,5); empty when not agreed."""
-    return "" if hours is None else f"{hours:g}".replace(".", ",")
+    """Hours as the user types them (6, 2,5 in Swedish, 2.5 in English); empty when not agreed."""
+    if hours is None:
+        return ""
+    return f"{hours:g}" if language() == "en" else f"{hours:g}".replace(".", ",")
 
 
 def format_hours(hours: float | None) -> str:

@@ -17,6 +17,7 @@ MEANINGS = {
     "screen.copy_text": "copy",
     "leave": "back",
     "back": "back",
+    "screen.leave": "back",  # the capture line: esc goes back to browsing the notes
     "export": "export",
     "write": "write the documents",  # ctrl+s saves: on the export screen it writes the files
     # the selected thing

@@ -77,6 +77,8 @@ def relabel_bindings() -> None:
         remerge_bindings(cls)
 
 
+CAPTURE_LINE_KEYS = (KeyAction("escape", "screen.leave", "key.capture_back", key_display="esc"),)
+
 APP_KEYS = (
     KeyAction("question_mark", "help", "key.help", key_display="?"),
     KeyAction("f2", "app.cycle_theme", "key.cycle_theme", show=False, key_display="F2"),

@@ -23,7 +23,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "export.shown.left_over": ("Kvar sedan tidigare:", "Left from before:"),
     "export.folder": ("Mapp:", "Folder:"),
     "export.agreement": ("Vad ska med i rapporten?", "What goes into the report?"),
-    "export.agreement_hint": ("o ägare · a hela parten", "o owner · a whole party"),
+    "export.agreement_hint": ("o ägare · R hela parten", "o owner · R whole party"),
     "export.party_summary": (
         "{party} · {in_report} av {count} i rapporten · {shared} i nätverket",
         "{party} · {in_report} of {count} in the report · {shared} shared",

@@ -23,6 +23,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "key.toggle_share": ("Dela i nätverket", "Share with network"),
     "key.switch_owner": ("Byt ägare", "Switch owner"),
     "key.leave": ("Till start", "Home"),
+    "key.capture_back": ("Tillbaka till anteckningarna", "Back to the notes"),
     "key.presenter": ("Visningsläge", "Presenter view"),
     "key.hide_internal": ("Dölj den andra partens interna anteckningar", "Hide the other party's internal notes"),
     "meeting.presenter_on": ("Visningsläge: v går tillbaka", "Presenter view: v goes back"),
@@ -48,7 +49,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     ),
     "meeting.notes_of_meeting": ("Mötets anteckningar", "The meeting's notes"),
     "meeting.intro_parties": ("Parter och team", "Parties and teams"),
-    "meeting.intro_hours": (" · tidsuppskattning {hours} h", " · time estimate {hours} h"),
+    "meeting.intro_hours": (" · tidsuppskattning {hours}", " · time estimate {hours}"),
     "meeting.intro_facilitator": ("Mötesledare: ", "Facilitator: "),
     "meeting.intro_questions": (
         "Frågor som besvaras ({selected} av {total})",

@@ -14,6 +14,7 @@ from textual import events
 from hfs_tui.i18n import t
 from hfs_tui.model import Member, Party, Question, Review
 from hfs_tui.safe_text import plain
+from hfs_tui.setup_rules import format_hours
 
 from ..widgets.wrapped_text import WrappedText
 
@@ -24,7 +25,7 @@ class AgendaPanel(WrappedText):
     ) -> None:
         blocks: list[Text] = [Text(t("meeting.intro_parties"), style="bold underline")]
         for party, members in parties:
-            hours = t("meeting.intro_hours", hours=f"{party.hours_estimate:g}") if party.hours_estimate else ""
+            hours = t("meeting.intro_hours", hours=format_hours(party.hours_estimate)) if party.hours_estimate else ""
             blocks.append(plain(f"{party.name}{hours}", style="bold"))
             blocks += [plain(f"  {member.name}" + (f", {member.role}" if member.role else "")) for member in members]
         if review.facilitator:

@@ -13,10 +13,15 @@ from __future__ import annotations
 from textual import events
 from textual.message import Message
 
+from ..keys import CAPTURE_LINE_KEYS, bindings
 from .editors import SafeInput
 
 
 class CaptureLine(SafeInput):
+    # while typing, the Footer says what esc does here: back to browsing the notes (the screen's leave)
+    KEY_ACTIONS = CAPTURE_LINE_KEYS
+    BINDINGS = bindings(CAPTURE_LINE_KEYS)
+
     class Captured(Message):
         def __init__(self, line: CaptureLine, text: str) -> None:
             super().__init__()
