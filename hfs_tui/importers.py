@@ -146,7 +146,7 @@ def parse_assessments(text: str, questions: Sequence[Question], source: str = "<
             if token.type == "bullet_list_open" or (token.type == "ordered_list_open" and depth > 0):
                 depth += 1
                 if depth == 1 and token.markup not in ("+", "-"):
-                    problems.add(token.map[0] + 1, t("error.import.bad_sign", mark=repr(token.markup)))
+                    problems.add(_line(token), t("error.import.bad_sign", mark=repr(token.markup)))
                 if depth == 1:
                     sign = Sign(token.markup) if token.markup in ("+", "-") else None
             elif token.type in ("bullet_list_close", "ordered_list_close") and depth > 0:
@@ -154,9 +154,9 @@ def parse_assessments(text: str, questions: Sequence[Question], source: str = "<
             elif token.type == "list_item_open" and depth == 1:
                 comment = _item_text(section.tokens, index)
                 if comment and sign is not None:
-                    result.append(ImportedAssessment(section.question, sign, comment, token.map[0] + 1))
+                    result.append(ImportedAssessment(section.question, sign, comment, _line(token)))
             elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
-                problems.add(token.map[0] + 1, t("error.import.outside_list"))
+                problems.add(_line(token), t("error.import.outside_list"))
     problems.raise_if_any()
     return result
 
@@ -194,7 +194,7 @@ def _sections(text: str, questions: Sequence[Question], problems: Problems) -> l
         # Only a top-level `##` line names a question: not one quoted or inside a list item, and not a
         # paragraph underlined with `---` (a setext heading), which stays part of the answer as written.
         if token.type == "heading_open" and token.tag == "h2" and token.level == 0 and token.markup == "##":
-            line = token.map[0] + 1
+            line = _line(token)
             headings += 1
             try:
                 question = _resolve(tokens[index + 1].content, by_number, by_text, source, line)
@@ -275,7 +275,7 @@ def _list_items(tokens: list[Token], problems: Problems, where: str) -> list[str
             if text:
                 items.append(text)
         elif depth == 0 and token.level == 0 and token.type.endswith("_open") and token.map:
-            problems.add(token.map[0] + 1, t("error.import.outside_documents", where=where))
+            problems.add(_line(token), t("error.import.outside_documents", where=where))
     return items
 
 
@@ -293,3 +293,8 @@ def _item_text(tokens: list[Token], start: int) -> str:
         elif token.type == "inline" and depth >= 1:
             parts.append(" ".join(token.content.split()))
     return " ".join(parts).strip()
+
+
+def _line(token) -> int:
+    """The 1-based source line of a markdown-it token (block tokens carry their map)."""
+    return token.map[0] + 1 if token.map else 0

@@ -51,7 +51,7 @@ class Entry:
     def names(self) -> tuple[str, ...]:
         """The title in the app's language first, then in the other one (when it differs)."""
         swedish, english = STRINGS[self.key]
-        return tuple(dict.fromkeys((self.title, swedish, english)))
+        return tuple(dict.fromkeys(str(name) for name in (self.title, swedish, english)))
 
     def command(self) -> SystemCommand:
         return SystemCommand(self.title, self.help, self.callback, self.discover)

@@ -118,7 +118,7 @@ async def test_home_opening_a_step_and_refreshing_survive_failing_reads(db, faul
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         with failing(app, fault):
-            for keys in (("m",), ("enter",), ("a",), ("h",), ("ctrl+e",), ("s",), ("f",), ("u",)):
+            for keys in (("m",), ("enter",), ("2",), ("h",), ("ctrl+e",), ("1",), ("5",), ("u",)):
                 await one_line(pilot, fault, keys, HomeScreen)
             hfs_errors._last_shown.clear()
             await pilot.resize_terminal(100, 30)  # the list is rebuilt for the new width
@@ -137,7 +137,7 @@ async def test_home_opening_a_step_and_refreshing_survive_failing_reads(db, faul
     ("open_keys", "screen_type", "table"),
     [
         (("m",), MeetingScreen, "answers"),
-        (("a",), AnswersScreen, "answers"),
+        (("2",), AnswersScreen, "answers"),
         (("h",), ActionsScreen, "actions"),
         (("ctrl+e",), ExportScreen, "notes"),
     ],
@@ -226,7 +226,7 @@ async def test_search_from_home_survives_a_failing_read_in_its_debounced_search(
     ("open_screen", "screen_type", "keys"),
     [
         ("open_answers", AnswersScreen, [("2",), ("1",)]),
-        ("open_actions", ActionsScreen, [("p",), ("i",)]),
+        ("open_actions", ActionsScreen, [("2",), ("I",)]),
         ("open_export", ExportScreen, [("m",)]),
     ],
 )

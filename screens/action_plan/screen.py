@@ -8,6 +8,7 @@ proposals (notes not yet turned into actions) above, its action plan below. Ever
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from rich.text import Text
 from textual import events, on
@@ -177,7 +178,7 @@ class ActionsScreen(HfsScreen):
         created: list[Action] = []
 
         def save(values: dict[str, str]) -> None:
-            fields = dict(values)
+            fields: dict[str, Any] = dict(values)
             created.append(self.store.add_action(self.review_id, self.party.id, fields.pop("goal"), **fields))
 
         dialog = new_action_form(self, one_line(self.party.name), save)

@@ -71,7 +71,7 @@ class ImportPreview(ConfirmDialog):
                 yield Button(Text(t("answers.preview_yes")), id="yes", variant="warning")
                 yield Button(Text(t("confirm.no") + " (n)"), id="no", variant="primary")
 
-    def on_mount(self, event: events.Mount) -> None:
+    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]  # takes the event to prevent ConfirmDialog's
         event.prevent_default()  # not ConfirmDialog's focus on "no": the preview takes ↑ ↓, j and n answer anyway
         body = self.query_one(WrappedText)
         body.show(self.lines)

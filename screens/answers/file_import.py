@@ -10,6 +10,7 @@ import stat
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
@@ -33,8 +34,33 @@ from .dialogs import ImportPreview, PathPrompt
 SHOWN_PROBLEMS = 10  # the prompt lists this many of a file's problems (the CLI's one line has them all)
 
 
-class ImportActions:
+if TYPE_CHECKING:  # a mixin of AnswersScreen: what it uses of the screen, for the type checker only
+    from textual.screen import ModalScreen
+
+    from ..base import HfsScreen as _Screen
+else:
+    _Screen = object
+
+
+class ImportActions(_Screen):
     """The import key (ctrl+o) of AnswersScreen, for the party it shows: answers or assessments."""
+
+    if TYPE_CHECKING:  # defined by AnswersScreen
+        review_id: int
+        answers: dict[tuple[int, int], Answer]
+        assessments: list[Assessment]
+
+        @property
+        def party(self) -> Party: ...
+
+        @property
+        def reviewer(self) -> Party: ...
+
+        def write(self, method: Any, *args: Any) -> Any: ...
+
+        def reload(self, keep: Any = None) -> None: ...
+
+        def ask(self, form: ModalScreen, callback: Any = None) -> None: ...
 
     def action_import_file(self) -> None:
         choices = [("answers", t("answers.key.import_answers")), ("assessments", t("answers.key.import_assessments"))]
@@ -72,8 +98,8 @@ class ImportActions:
                 parsed[path] = read(file, self.store.questions(self.review_id))
             except OSError as error:  # a symlink loop, a name too long, `file.md/x.md`, …
                 reason = one_line(error.strerror or str(error))
-                error = ImportFileError(str(file), 0, t("answers.file_unreadable", reason=reason))
-                raise ValueError(import_error_text(error)) from None
+                unreadable = ImportFileError(str(file), 0, t("answers.file_unreadable", reason=reason))
+                raise ValueError(import_error_text(unreadable)) from None
             except ImportFileError as error:
                 # Shown under the path, every problem of the file at once: no notification to cover it.
                 raise ValueError(import_error_text(error)) from None

@@ -218,7 +218,8 @@ class AnswersScreen(ImportActions, HfsScreen):
             return
         is_assessment = isinstance(item, Assessment)
         key = "answers.confirm_delete_assessment" if is_assessment else "answers.confirm_delete_document"
-        question = t(key, text=one_line(item.comment if is_assessment else item.title, 80))
+        text = item.comment if isinstance(item, Assessment) else item.title
+        question = t(key, text=one_line(text, 80))
         self.app.push_screen(ConfirmDialog(question), partial(self._delete_confirmed, item))
 
     def _delete_confirmed(self, item: Item, confirmed: bool | None) -> None:

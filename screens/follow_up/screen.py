@@ -98,7 +98,7 @@ class FollowUpScreen(FollowUpNotes):
         self.query_one("#followup-empty").display = not actions
         self.query_one("#followup-plan").display = bool(actions)
         slot = self.slots.slot
-        owner = self.party_by_id.get(slot.party_id)
+        owner = self.party_by_id.get(slot.party_id) if slot.party_id is not None else None
         title = Text(t("followup.actions_of", party=one_line(owner.name)) if owner else slot.title, style="bold")
         if actions:
             done = sum(a.status is not ActionStatus.OPEN for a in actions)

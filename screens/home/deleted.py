@@ -33,7 +33,8 @@ class DeletedReviewsDialog(ModalScreen[int | None]):
         table = self.query_one("#deleted-reviews", DataTable)
         for label in ("home.col.review", "deleted.col.deleted", "deleted.col.kept_until"):
             table.add_column(Text(t(label)))
-        deleted = [s for s in self.app.store.reviews(include_deleted=True) if s.review.deleted_at]
+        store = self.app.store  # type: ignore[attr-defined]  # a ModalScreen: the HfsApp's store
+        deleted = [s for s in store.reviews(include_deleted=True) if s.review.deleted_at]
         for summary in sorted(deleted, key=lambda s: s.review.deleted_at, reverse=True):
             review = summary.review
             deleted_at = from_iso(review.deleted_at)
@@ -50,7 +51,7 @@ class DeletedReviewsDialog(ModalScreen[int | None]):
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(int(event.row_key.value))
+        self.dismiss(int(event.row_key.value or 0))
 
     def action_close(self) -> None:
         self.dismiss(None)

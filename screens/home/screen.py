@@ -66,7 +66,7 @@ class HomeScreen(HfsScreen):
         counts, summaries = store.review_counts(), store.reviews()  # read first: a failing read keeps the list
         table.clear(columns=True)
         title_width = self.add_columns(table)
-        today = self.app.clock().date()
+        today = self.hfs_app.clock().date()
         for summary in summaries:
             review = summary.review
             review_counts = counts.get(review.id, ReviewCounts())
@@ -113,7 +113,7 @@ class HomeScreen(HfsScreen):
         if not table.row_count:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value)
+        return int(row_key.value or 0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need a review are shown dimmed while the list is empty."""
@@ -131,28 +131,28 @@ class HomeScreen(HfsScreen):
     # -------------------------------------------------------------- opening
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_meeting(int(event.row_key.value), MeetingKind.FEEDBACK)
+        self.hfs_app.open_meeting(int(event.row_key.value or 0), MeetingKind.FEEDBACK)
 
     def action_open_review(self) -> None:
         self.action_meeting()
 
     def action_setup(self) -> None:
-        self._with_review(self.app.open_setup)
+        self._with_review(self.hfs_app.open_setup)
 
     def action_answers(self) -> None:
-        self._with_review(self.app.open_answers)
+        self._with_review(self.hfs_app.open_answers)
 
     def action_meeting(self) -> None:
-        self._with_review(lambda review_id: self.app.open_meeting(review_id, MeetingKind.FEEDBACK))
+        self._with_review(lambda review_id: self.hfs_app.open_meeting(review_id, MeetingKind.FEEDBACK))
 
     def action_actions(self) -> None:
-        self._with_review(self.app.open_actions)
+        self._with_review(self.hfs_app.open_actions)
 
     def action_follow_up(self) -> None:
-        self._with_review(self.app.open_follow_up)
+        self._with_review(self.hfs_app.open_follow_up)
 
     def action_export(self) -> None:
-        self._with_review(self.app.open_export)
+        self._with_review(self.hfs_app.open_export)
 
     def action_search(self) -> None:
         from ..search import SearchScreen

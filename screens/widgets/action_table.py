@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.screen import Screen
@@ -21,6 +21,9 @@ from hfs_tui.safe_text import one_line, plain
 
 from .action_form import ActionForm
 from .wrapped_text import wrap_offsets
+
+if TYPE_CHECKING:
+    from ..base import HfsScreen
 
 MAX_CELL_LINES = 3
 MAX_HEADER_LINES = 3
@@ -165,7 +168,7 @@ class ActionTable(DataTable):
 
 
 def edit_action_field(
-    screen: Screen,
+    screen: HfsScreen,
     action: Action,
     column: Column,
     party_name: str,
@@ -178,7 +181,7 @@ def edit_action_field(
     """
 
     def save(values: dict[str, str]) -> None:
-        screen.app.store.update_action(action.id, **values)
+        screen.store.update_action(action.id, **values)
 
     editable = [c for c in (columns or PLAN_COLUMNS) if c.render is None]
     title = t("actions.edit_title", party=party_name)

@@ -228,7 +228,8 @@ class NewReviewForm(FormDialog[Review | None]):
     @property
     def template_key(self) -> str:
         templates = self.query_one("#new-template", OptionList)
-        return templates.highlighted_option.id if templates.highlighted_option else "blank"
+        option = templates.highlighted_option
+        return (option.id if option else None) or "blank"
 
     @on(OptionList.OptionHighlighted, "#new-template")
     def show_examples(self) -> None:
