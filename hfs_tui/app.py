@@ -5,6 +5,7 @@ Screens other than home are imported when first opened, which keeps start-up sho
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -25,6 +26,9 @@ from .screens.themes import THEMES, next_theme, use_named_styles
 from .screens.too_small import cover, too_small
 from .settings import Settings, SettingsError, remember
 from .store import Store
+
+BENCH_EXIT_ENV = "HFS_TUI_BENCH_EXIT_AFTER_FIRST_PAINT"
+"""Set (to anything) by benchmarks/startup.py only: run headless and exit once the first screen is drawn."""
 
 
 def _stylesheets() -> list[str]:
@@ -68,6 +72,15 @@ class HfsApp(App[None]):
         self.push_screen(HomeScreen())
         if self.start_review_id is not None:
             self.open_meeting(self.start_review_id, MeetingKind.FEEDBACK)
+
+    def run(self, *args, **kwargs):
+        if os.environ.get(BENCH_EXIT_ENV):
+            kwargs["headless"] = True
+        return super().run(*args, **kwargs)
+
+    def on_ready(self) -> None:
+        if os.environ.get(BENCH_EXIT_ENV):  # the start-up benchmark: first screen drawn, stop here
+            self.exit()
 
     def on_unmount(self) -> None:
         self.store.close()
