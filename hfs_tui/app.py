@@ -3,9 +3,10 @@
 Start-up is kept short: screens are imported when first opened (home too: `demo` opens the meeting
 alone, and home is built when the meeting is left), each screen's stylesheet is read when it is first
 shown (hfs_tui.styles), and after a screen has loaded its long-lived objects are frozen out of the
-garbage collector's way (`gc.freeze`), so no full collection of them lands on a key press. While nobody
-types, the database's write-ahead log is checkpointed (Store.checkpoint), so SQLite's own
-auto-checkpoint does not land on a note's commit.
+garbage collector's way (`gc.freeze`), and full collections wait for a pause (young ones still run as
+usual): so no full collection lands on a key press. While nobody types, the database's write-ahead log is
+checkpointed (Store.checkpoint), so SQLite's own auto-checkpoint does not land on a note's commit, and
+the full garbage collection runs.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ from .styles import at_start, of_screen
 
 BENCH_EXIT_ENV = "HFS_TUI_BENCH_EXIT_AFTER_FIRST_PAINT"
 """Set (to anything) by benchmarks/startup.py only: run headless and exit once the first screen is drawn."""
-IDLE_CHECKPOINT_S = 2.0
-"""A checkpoint of the write-ahead log runs once nobody has pressed a key for this long."""
+IDLE_S = 2.0
+"""Nobody has pressed a key for this long: checkpoint the write-ahead log, collect all garbage."""
+FULL_COLLECTION_AFTER = 1000
+"""Young collections (of the second generation) before Python itself does a full one (its default: 10);
+they happen on a pause instead, so this only bounds memory when there is never a pause."""
 
 
 class HfsApp(App[None]):
@@ -63,6 +67,8 @@ class HfsApp(App[None]):
         self.settings_file = settings_file  # where a theme chosen in the app is remembered (None: nowhere)
         self.home_shown = False  # `demo` starts on the meeting: home is built only when the meeting is left
         self._last_key = time.monotonic()
+        self._collected = False
+        self._thresholds = gc.get_threshold()
         self.title = t("app.title")
         for theme in THEMES:
             self.register_theme(theme)
@@ -78,7 +84,9 @@ class HfsApp(App[None]):
             self.open_meeting(self.start_review_id, MeetingKind.FEEDBACK)
         else:
             self._push_home()
-        self.set_interval(IDLE_CHECKPOINT_S / 2, self._checkpoint_if_idle)
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_COLLECTION_AFTER)
+        self.set_interval(IDLE_S / 2, self._when_idle)
 
     def run(self, *args, **kwargs):
         if os.environ.get(BENCH_EXIT_ENV):
@@ -126,14 +134,23 @@ class HfsApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self._last_key = time.monotonic()
+            self._collected = False
         await super().on_event(event)
 
-    def _checkpoint_if_idle(self) -> None:
-        if time.monotonic() - self._last_key >= IDLE_CHECKPOINT_S:
-            self.store.checkpoint()  # never raises: a busy or failing checkpoint is simply tried again later
+    def _when_idle(self) -> None:
+        if time.monotonic() - self._last_key < IDLE_S:
+            return
+        self.store.checkpoint()  # never raises: a busy or failing checkpoint is simply tried again later
+        if not self._collected:  # once per pause: everything, the frozen objects too, then frozen again
+            self._collected = True
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
 
     def on_unmount(self) -> None:
         self.store.close()
+        gc.unfreeze()  # the process may go on (tests): its objects are collectable again, thresholds as before
+        gc.set_threshold(*self._thresholds)
 
     # ------------------------------------------------- themes, window size
 

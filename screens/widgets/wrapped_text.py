@@ -36,6 +36,9 @@ STRIP_CACHE_SIZE = 2000
 LAZY_MARGIN = 40
 """Lines wrapped beyond the visible ones before the first paint of a text not yet wrapped."""
 
+LAZY_TEXT = 4000
+"""Characters left unwrapped after the visible lines from which wrapping them waits until after the paint."""
+
 BlockKey = tuple
 
 
@@ -159,6 +162,8 @@ class WrappedText(ScrollView, can_focus=True):
         self._lines, self._first_line_of_block, self._wrapped_blocks = [], [], 0
         # The lines on screen (and a margin) now; the rest after this paint, unless they are cached already.
         self._wrap_more(self.scroll_offset.y + self.scrollable_content_region.height + LAZY_MARGIN)
+        if sum(len(block.plain) for block in self._blocks[self._wrapped_blocks :]) < LAZY_TEXT:
+            self._wrap_more(None)  # a short rest: wrapped now, so the scroll height is exact at once (one layout)
         if self._wrapped_blocks < len(self._blocks):
             self.call_after_refresh(self._finish_wrap, self._blocks)
         self._set_virtual_height()
@@ -206,14 +211,23 @@ class WrappedText(ScrollView, can_focus=True):
             self._highlight_style = self._style + self.get_component_rich_style("wrapped-text--highlight")
         return self._style, self._highlight_style
 
-    def _segments(self, block: Text, start: int, end: int) -> list[Segment]:
-        if block.spans:
-            return list(block[start:end].render(self.app.console))
-        return [Segment(block.plain[start:end], self.app.console.get_style(block.style or ""))]
+    def _finished_line(self, block: Text, start: int, end: int, width: int, style: Style) -> Strip:
+        """One line in the widget's style, padded to the width (one Strip, few objects: most lines have no spans)."""
+        console = self.app.console
+        if not block.spans:
+            text = block.plain[start:end]
+            length = cell_len(text)
+            if length <= width:
+                line_style = style + console.get_style(block.style) if block.style else style
+                segments = [Segment(text, line_style)]
+                if length < width:
+                    segments.append(Segment(" " * (width - length), style))
+                return Strip(segments, width)
+        strip = Strip(list(block[start:end].render(console))).apply_style(style)
+        return strip.crop_extend(0, width, style)
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        index = self.scroll_offset.y + y  # never scrolled sideways (overflow-x: hidden, lines fit the width)
         width = self.scrollable_content_region.width
         base, highlight = self._styles()
         if index >= len(self._lines):
@@ -222,11 +236,10 @@ class WrappedText(ScrollView, can_focus=True):
                 return Strip.blank(width, base)
         number, start, end = self._lines[index]
         style = highlight if number == self.highlighted_block else base
-        key = (self._keys[number], start, end, width, scroll_x, style)
+        key = (self._keys[number], start, end, width, style)
         strip = self._strip_cache.get(key)
         if strip is None:
-            strip = Strip(self._segments(self._blocks[number], start, end)).apply_style(style)
-            strip = strip.crop_extend(scroll_x, scroll_x + width, style)
+            strip = self._finished_line(self._blocks[number], start, end, width, style)
             self._strip_cache.set(key, strip)
         return strip
 
