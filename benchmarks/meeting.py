@@ -12,6 +12,10 @@ Note commit: `Store.add_note` on the generated review (10,000 notes), back to ba
 checkpoint between notes (what the app's idle timer does while nobody types; when the store has it).
 
     python benchmarks/meeting.py [--changes 100] [--sizes 80x24,120x36,160x45] [--only big|sample]
+                                 [--commits 1000] [--db FILE]
+
+To compare two versions on a shared machine, run them in turn, one size at a time, a few rounds
+(`--db` keeps one generated review for all the runs), and compare the medians of the rounds.
 """
 
 from __future__ import annotations
@@ -161,18 +165,20 @@ def main() -> None:
     parser.add_argument("--sizes", default="80x24,120x36,160x45")
     parser.add_argument("--only", choices=("big", "sample"))
     parser.add_argument("--commits", type=int, default=1000)
+    parser.add_argument("--db", type=Path, help="the generated review's file: built there once, reused after")
     options = parser.parse_args()
     sizes = [tuple(int(n) for n in size.split("x")) for size in options.sizes.split(",")]
     print(f"Python {sys.version.split()[0]}; question change, key event to end of compositor update")
     with tempfile.TemporaryDirectory() as folder:
         reviews = []
         if options.only != "sample":
-            big = Path(folder) / "load.db"
+            big = options.db or Path(folder) / "load.db"
             start = time.perf_counter()
-            reviews.append(("big", big, build(big)))
+            review_id = 1 if big.exists() else build(big)
+            reviews.append(("big", big, review_id))
             print(
                 f"generated review: {QUESTIONS} questions, ~{WORDS_PER_ANSWER} words per answer and party, "
-                f"{NOTES} notes ({big.stat().st_size / 1e6:.1f} MB, built in {time.perf_counter() - start:.1f} s)"
+                f"{NOTES} notes ({big.stat().st_size / 1e6:.1f} MB, ready in {time.perf_counter() - start:.1f} s)"
             )
         if options.only != "big":
             sample = Path(folder) / "sample.db"
@@ -183,7 +189,7 @@ def main() -> None:
                 first, settled = asyncio.run(question_changes(path, review_id, size, options.changes))
                 print(f"{name:<6} {size[0]:>3}x{size[1]:<3} first   {line(first)}")
                 print(f"{'':<6} {'':>7} settled {line(settled)}")
-        if options.only != "sample":
+        if options.only != "sample" and options.commits:
             for idle in (False, True):
                 commits = commit_times(big, reviews[0][2], options.commits, idle)
                 label = "with idle checkpoint" if idle else "back to back        "

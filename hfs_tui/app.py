@@ -69,6 +69,7 @@ class HfsApp(App[None]):
         self._last_key = time.monotonic()
         self._collected = False
         self._thresholds = gc.get_threshold()
+        self._release_on_exit = True
         self.title = t("app.title")
         for theme in THEMES:
             self.register_theme(theme)
@@ -89,6 +90,8 @@ class HfsApp(App[None]):
         self.set_interval(IDLE_S / 2, self._when_idle)
 
     def run(self, *args, **kwargs):
+        """The program's one app (the CLI): the process ends with it, so its objects stay frozen to the end."""
+        self._release_on_exit = False  # unfrozen, they would all be collected once more on the way out
         if os.environ.get(BENCH_EXIT_ENV):
             kwargs["headless"] = True
         return super().run(*args, **kwargs)
@@ -149,7 +152,8 @@ class HfsApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
-        gc.unfreeze()  # the process may go on (tests): its objects are collectable again, thresholds as before
+        if self._release_on_exit:  # the process goes on (tests): its objects are collectable again
+            gc.unfreeze()
         gc.set_threshold(*self._thresholds)
 
     # ------------------------------------------------- themes, window size
