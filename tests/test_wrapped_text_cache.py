@@ -105,3 +105,23 @@ async def test_a_highlighted_block_is_drawn_in_the_highlight_style_and_back_when
         widget.highlight(None)
         await pilot.pause()
         assert list(widget.render_line(1))[0].style == before[0].style
+
+
+def test_the_fast_wrap_of_plain_prose_gives_the_same_lines_as_the_careful_one(monkeypatch) -> None:
+    import random
+
+    from hfs_tui.screens.widgets import wrapped_text
+
+    rng = random.Random(1)
+    words = "a bb ccc hälsofrämjande styrgrupp x zzzzzzzzzzzzzzzzzzzzzz 1. - (ok) 漢字".split()
+    cases = []
+    for _ in range(600):
+        paragraphs = []
+        for _ in range(rng.randint(1, 4)):
+            separator = rng.choice([" ", " ", " ", "  ", "\t"])
+            paragraph = separator.join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+            paragraphs.append(rng.choice(["", " "]) + paragraph + rng.choice(["", " "]))
+        cases.append(("\n".join(paragraphs), rng.randint(1, 50)))
+    fast = [wrap_offsets(text, width) for text, width in cases]
+    monkeypatch.setattr(wrapped_text, "_plain_prose", lambda paragraph: False)
+    assert fast == [wrap_offsets(text, width) for text, width in cases]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -50,6 +51,9 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     for paragraph in text.split("\n"):
         # Most text is single-width throughout; then a word's length is its width (much faster).
         narrow = cell_len(paragraph) == len(paragraph)
+        if narrow and _plain_prose(paragraph) and _wrap_prose(paragraph, width, position, lines):
+            position += len(paragraph) + 1
+            continue
         measure = len if narrow else cell_len
         start = end = position
         length = 0
@@ -74,6 +78,35 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         lines.append((start, end))
         position += len(paragraph) + 1
     return lines
+
+
+def _plain_prose(paragraph: str) -> bool:
+    """Words between single spaces, no indent, no tab: the fast path wraps it exactly as the careful one."""
+    return paragraph.isprintable() and not paragraph.startswith(" ") and "  " not in paragraph
+
+
+@lru_cache(maxsize=64)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    """The longest run of at most `width` characters from a word's start to a word's end."""
+    return re.compile(rf"\S(?:.{{0,{width - 2}}}\S)?(?= |$)" if width >= 2 else r"\S(?= |$)")
+
+
+def _wrap_prose(paragraph: str, width: int, position: int, lines: list[tuple[int, int]]) -> bool:
+    """Greedy wrap of a single-width paragraph by one regular-expression match per line (C speed).
+
+    False (and nothing added) when a word is wider than the line: the careful path cuts it.
+    """
+    match = _line_pattern(width).match
+    found: list[tuple[int, int]] = []
+    at, size = 0, len(paragraph)
+    while at < size:
+        line = match(paragraph, at)
+        if line is None:
+            return False
+        found.append((position + at, position + line.end()))
+        at = line.end() + 1  # the one space between words
+    lines += found or [(position, position)]
+    return True
 
 
 def _cut_point(text: str, start: int, end: int, room: int, measure) -> int:
