@@ -32,8 +32,8 @@ from textual.strip import Strip
 _WORD = re.compile(r"\S+")
 WRAP_CACHE_SIZE = 12
 """Wrapped texts kept per widget: the question shown, its neighbours and a few widths (a resize)."""
-STRIP_CACHE_SIZE = 2000
-"""Finished lines kept per widget (a few screens' worth of two texts at a few widths)."""
+STRIP_CACHE_SIZE = 600
+"""Finished lines kept per widget: the screenful of the question shown and of its neighbours, scrolled a bit."""
 LAZY_MARGIN = 40
 """Lines wrapped beyond the visible ones before the first paint of a text not yet wrapped."""
 
