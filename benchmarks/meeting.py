@@ -1,14 +1,26 @@
-"""Meeting screen under load: 200 questions, ~2,000-word answers per party, 10,000 notes.
+"""Meeting screen under load: a question change measured inside the app, and the note commit.
 
-Prints: question change until the screen is updated (p50/p95, driven by real `n`/`p` key presses
-through Textual's Pilot), `enter` to note committed (p50/p99, the store write the screen waits for, and
-the whole key-to-list-updated path), and the process's peak RSS.
+Question change: the key event is posted to the app as the terminal driver posts it (no Pilot and its
+per-key wait), and the time runs to the end of the compositor updates it causes: "first" is the end of
+the first update after the key, "settled" the end of the last one before the screen is quiet (80 ms
+without an update). Each update is also encoded for the terminal (`render_segments`), as a real terminal
+write would be; headless Textual skips that step. The slot timer's 0.5 s tick is switched off so that it
+cannot be counted as part of a change. p50/p95/max at 80x24, 120x36 and 160x45, for a generated review
+(200 questions, ~2,000 words per answer and party, 10,000 notes) and for the sample review.
 
-    python benchmarks/meeting.py
+Note commit: `Store.add_note` on the generated review (10,000 notes), back to back, and with the idle
+checkpoint between notes (what the app's idle timer does while nobody types; when the store has it).
+
+    python benchmarks/meeting.py [--changes 100] [--sizes 80x24,120x36,160x45] [--only big|sample]
+                                 [--commits 1000] [--db FILE]
+
+To compare two versions on a shared machine, run them in turn, one size at a time, a few rounds
+(`--db` keeps one generated review for all the runs), and compare the medians of the rounds.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import random
 import resource
@@ -18,8 +30,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from hfs_tui.screens.meeting.slot_meeting import SlotMeeting
+from textual import events
+from textual._compositor import CompositorUpdate
+
 from hfs_tui.app import make_app
 from hfs_tui.model import Category, MeetingKind
+from hfs_tui.sample import load_sample
 from hfs_tui.store import Store
 
 QUESTIONS = 200
@@ -29,6 +46,7 @@ WORDS = (
     "hälsofrämjande styrgrupp handlingsplan uppföljning levnadsvanor processledare vårdcentral "
     "indikatorenkät tobaksenkät nätverk kontaktpersoner utbildning rutin dokumentation"
 ).split()
+QUIET_S = 0.08
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -66,76 +84,120 @@ def build(path: Path) -> int:
     return review.id
 
 
-async def drive(path: Path, review_id: int) -> tuple[list[float], list[float], list[float]]:
-    """Times key presses through the Pilot, which waits until the app is idle (screen updated).
+def build_sample(path: Path) -> int:
+    store = Store.open(path)
+    review = load_sample(store)
+    store.close()
+    return review.id
 
-    An unbound key is timed the same way: that is the Pilot's own cost, measured alongside.
-    """
+
+def key_sequence(questions: int, changes: int) -> list[str]:
+    """Forward to the last question and back again, as often as it takes (60 n then 40 p on a long review)."""
+    forward = min(60, questions - 1)
+    keys: list[str] = []
+    while len(keys) < changes:
+        keys += ["n"] * forward + ["p"] * min(forward, 40 if forward == 60 else forward)
+    return keys[:changes]
+
+
+async def question_changes(path: Path, review_id: int, size: tuple[int, int], changes: int):
     app = make_app(path, review_id=review_id, bell=False)
-    question_ms: list[float] = []
-    enter_ms: list[float] = []
-    idle_ms: list[float] = []
-    async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
-        for _ in range(50):
+    updates: list[float] = []
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.3)
+        display = app._display
+
+        def timed_display(screen, renderable) -> None:
+            display(screen, renderable)
+            if isinstance(renderable, CompositorUpdate):
+                renderable.render_segments(app.console)  # what the terminal write would encode
+                updates.append(time.perf_counter())
+
+        app._display = timed_display
+        questions = len(app.screen.questions)
+        first_ms: list[float] = []
+        settled_ms: list[float] = []
+        for key in key_sequence(questions, changes):
+            await asyncio.sleep(0.02)
+            updates.clear()
             start = time.perf_counter()
-            await pilot.press("x")
-            idle_ms.append((time.perf_counter() - start) * 1000)
-        for key in ["n"] * 60 + ["p"] * 40:
-            start = time.perf_counter()
-            await pilot.press(key)
-            question_ms.append((time.perf_counter() - start) * 1000)
-        await pilot.press("plus")
-        for index in range(100):
-            await pilot.press(*f"Styrka nummer {index}")
-            start = time.perf_counter()
-            await pilot.press("enter")
-            enter_ms.append((time.perf_counter() - start) * 1000)
-    return question_ms, enter_ms, idle_ms
+            app.post_message(events.Key(key, key))
+            while True:
+                await asyncio.sleep(0.005)
+                now = time.perf_counter()
+                if (updates and now - updates[-1] > QUIET_S) or now - start > 3:
+                    break
+            if updates:
+                first_ms.append((updates[0] - start) * 1000)
+                settled_ms.append((updates[-1] - start) * 1000)
+    return first_ms, settled_ms
 
 
-def commit_times(path: Path, review_id: int) -> list[float]:
+def commit_times(path: Path, review_id: int, count: int, idle_checkpoint: bool) -> list[float]:
     store = Store.open(path)
     meeting = store.meeting_of_kind(review_id, MeetingKind.FEEDBACK)
     slot = store.slots(meeting.id)[0]
     question = store.questions(review_id)[0]
+    checkpoint = getattr(store, "checkpoint", None) if idle_checkpoint else None
     times = []
-    for index in range(300):
+    for index in range(count):
         start = time.perf_counter()
         store.add_note(
             meeting.id, slot.party_id, Category.STRENGTH, f"Mätning {index}", slot_id=slot.id, question_id=question.id
         )
         times.append((time.perf_counter() - start) * 1000)
+        if checkpoint is not None:
+            checkpoint()
     store.close()
     return times
 
 
+def line(values: list[float]) -> str:
+    return (
+        f"p50 {statistics.median(values):6.1f}  p95 {percentile(values, 95):6.1f}  max {max(values):6.1f} ms"
+        f"  (n={len(values)})"
+    )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--changes", type=int, default=100)
+    parser.add_argument("--sizes", default="80x24,120x36,160x45")
+    parser.add_argument("--only", choices=("big", "sample"))
+    parser.add_argument("--commits", type=int, default=1000)
+    parser.add_argument("--db", type=Path, help="the generated review's file: built there once, reused after")
+    options = parser.parse_args()
+    sizes = [tuple(int(n) for n in size.split("x")) for size in options.sizes.split(",")]
+    print(f"Python {sys.version.split()[0]}; question change, key event to end of compositor update")
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "load.db"
-        start = time.perf_counter()
-        review_id = build(path)
-        built = time.perf_counter() - start
-        question_ms, enter_ms, idle_ms = asyncio.run(drive(path, review_id))
-        commit_ms = commit_times(path, review_id)
-        size_mb = path.stat().st_size / 1e6
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-    print(
-        f"generated review: {QUESTIONS} questions, ~{WORDS_PER_ANSWER} words per answer and party, "
-        f"{NOTES} notes ({size_mb:.1f} MB database, built in {built:.1f} s; Python {sys.version.split()[0]})"
-    )
-    base = statistics.median(idle_ms)
-    print(f"Pilot cost of a key that does nothing:        p50 {base:6.1f} ms (subtracted below)")
-    print(
-        f"question change, key to screen updated: p50 {statistics.median(question_ms) - base:6.1f} ms   p95 {percentile(question_ms, 95) - base:6.1f} ms   (n={len(question_ms)}; raw p50 {statistics.median(question_ms):.1f} ms)"
-    )
-    print(
-        f"note commit (store write, synchronous=FULL): p50 {statistics.median(commit_ms):6.2f} ms   p99 {percentile(commit_ms, 99):6.2f} ms   (n={len(commit_ms)})"
-    )
-    print(
-        f"enter to note committed and list updated:   p50 {statistics.median(enter_ms) - base:6.1f} ms   p99 {percentile(enter_ms, 99) - base:6.1f} ms   (n={len(enter_ms)}; raw p50 {statistics.median(enter_ms):.1f} ms)"
-    )
-    print(f"peak RSS of the process: {peak_mb:.0f} MB")
+        reviews = []
+        if options.only != "sample":
+            big = options.db or Path(folder) / "load.db"
+            start = time.perf_counter()
+            review_id = 1 if big.exists() else build(big)
+            reviews.append(("big", big, review_id))
+            print(
+                f"generated review: {QUESTIONS} questions, ~{WORDS_PER_ANSWER} words per answer and party, "
+                f"{NOTES} notes ({big.stat().st_size / 1e6:.1f} MB, ready in {time.perf_counter() - start:.1f} s)"
+            )
+        if options.only != "big":
+            sample = Path(folder) / "sample.db"
+            reviews.append(("sample", sample, build_sample(sample)))
+        SlotMeeting.start_ticking = lambda self: None  # the 0.5 s timer tick is not part of a change
+        for name, path, review_id in reviews:
+            for size in sizes:
+                first, settled = asyncio.run(question_changes(path, review_id, size, options.changes))
+                print(f"{name:<6} {size[0]:>3}x{size[1]:<3} first   {line(first)}")
+                print(f"{'':<6} {'':>7} settled {line(settled)}")
+        if options.only != "sample" and options.commits:
+            for idle in (False, True):
+                commits = commit_times(big, reviews[0][2], options.commits, idle)
+                label = "with idle checkpoint" if idle else "back to back        "
+                print(
+                    f"note commit at {NOTES} notes, {label}: p50 {statistics.median(commits):5.2f} ms"
+                    f"  p99 {percentile(commits, 99):5.2f} ms  max {max(commits):5.2f} ms  (n={len(commits)})"
+                )
+    print(f"peak RSS of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-"""Start-up time: process start to first screen ready, hfs-tui against a minimal Textual app.
+"""Start-up time: whole process, start to exit after the first screen is drawn, against a minimal Textual app.
 
-Each run is a fresh process (python -c ...) that runs the app headless and, when Textual posts
-Ready (first screen composed and drawn), prints the wall-clock time and exits. Both apps are measured
-alternately in one run, so the ratio compares like with like.
+Each run is a fresh process: `python -m hfs_tui --db X` (home) or `python -m hfs_tui demo --db X` (the
+meeting screen), and benchmarks/minimal_app.py (one Label), each with HFS_TUI_BENCH_EXIT_AFTER_FIRST_PAINT
+set: headless, exit as soon as the first screen is drawn. The commands run in turn (minimal, home, demo,
+minimal, ...) with the same Python, and the ratio is taken pair by pair, so a machine whose speed drifts
+(shared cores) still compares like with like. Medians with min-max ranges are printed.
 
 `--cli` measures the command line instead: `hfs-tui --version`, `--help` and `list` as fresh
 processes (wall clock, process start to exit), with the number of modules each one imports.
@@ -13,6 +15,7 @@ processes (wall clock, process start to exit), with the number of modules each o
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -20,35 +23,14 @@ import tempfile
 import time
 from pathlib import Path
 
-MINIMAL = """
-import time
-from textual.app import App
-from textual.widgets import Label
-class Minimal(App):
-    def compose(self):
-        yield Label("hej")
-    def on_ready(self):
-        print(time.time(), flush=True)
-        self.exit()
-Minimal().run(headless=True)
-"""
-
-HFS_TUI = """
-import sys, time
-from hfs_tui.app import HfsApp
-from hfs_tui.store import Store
-class Timed(HfsApp):
-    def on_ready(self):
-        print(time.time(), flush=True)
-        self.exit()
-Timed(Store.open(sys.argv[1]), review_id={review}).run(headless=True)
-"""
+MINIMAL_APP = str(Path(__file__).with_name("minimal_app.py"))
+BENCH_ENV = {**os.environ, "HFS_TUI_BENCH_EXIT_AFTER_FIRST_PAINT": "1"}
 
 
-def time_once(code: str, *args: str) -> float:
-    start = time.time()
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
-    return float(result.stdout.strip().splitlines()[-1]) - start
+def time_once(*argv: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *argv], capture_output=True, check=True, env=BENCH_ENV, stdin=subprocess.DEVNULL)
+    return time.perf_counter() - start
 
 
 def summary(name: str, times: list[float]) -> str:
@@ -94,25 +76,28 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "bench.db")
-        review_id = subprocess.run(
-            [sys.executable, "-m", "hfs_tui.cli", "import-sample", "--db", db],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        home, meeting, minimal = [], [], []
-        time_once(MINIMAL)  # warm the file cache for both
-        time_once(HFS_TUI.format(review="None"), db)
+        subprocess.run([sys.executable, "-m", "hfs_tui", "import-sample", "--db", db], capture_output=True, check=True)
+        commands = {
+            "minimal Textual app (one Label)": [MINIMAL_APP],
+            "hfs-tui home, sample review": ["-m", "hfs_tui", "--db", db],
+            "hfs-tui demo (meeting screen)": ["-m", "hfs_tui", "demo", "--db", db],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for argv in commands.values():
+            time_once(*argv)  # warm the file cache
         for _ in range(runs):
-            minimal.append(time_once(MINIMAL))
-            home.append(time_once(HFS_TUI.format(review="None"), db))
-            meeting.append(time_once(HFS_TUI.format(review=review_id), db))
-    print(f"start-up to first screen ready, {runs} runs each (Python {sys.version.split()[0]})")
-    print(summary("minimal Textual app (one Label)", minimal))
-    print(summary("hfs-tui home, sample review", home))
-    print(summary("hfs-tui demo (meeting screen)", meeting))
-    print(f"ratio of medians, home / minimal:    {statistics.median(home) / statistics.median(minimal):.2f}")
-    print(f"ratio of medians, meeting / minimal: {statistics.median(meeting) / statistics.median(minimal):.2f}")
+            for name, argv in commands.items():
+                times[name].append(time_once(*argv))
+    print(f"start-up, whole process to first screen drawn, {runs} runs each in turn (Python {sys.version.split()[0]})")
+    for name, values in times.items():
+        print(summary(name, values))
+    minimal = times["minimal Textual app (one Label)"]
+    for label, name in (("home", "hfs-tui home, sample review"), ("demo", "hfs-tui demo (meeting screen)")):
+        ratios = [a / b for a, b in zip(times[name], minimal)]
+        print(
+            f"ratio pair by pair, {label} / minimal: median {statistics.median(ratios):.2f}"
+            f"  (min {min(ratios):.2f}, max {max(ratios):.2f})"
+        )
 
 
 if __name__ == "__main__":

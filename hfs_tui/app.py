@@ -1,13 +1,21 @@
 """The Textual app: opens the store, wires the screens and the command palette. Nothing else.
 
-Screens other than home are imported when first opened, which keeps start-up short.
+Start-up is kept short: screens are imported when first opened (home too: `demo` opens the meeting
+alone, and home is built when the meeting is left), each screen's stylesheet is read when it is first
+shown (hfs_tui.styles), and after a screen has loaded its long-lived objects are frozen out of the
+garbage collector's way (`gc.freeze`), and full collections wait for a pause (young ones still run as
+usual): so no full collection lands on a key press. While nobody types, the database's write-ahead log is
+checkpointed (Store.checkpoint), so SQLite's own auto-checkpoint does not land on a note's commit, and
+the full garbage collection runs.
 """
 
 from __future__ import annotations
 
+import gc
+import os
+import time
 from collections.abc import Iterable
 from dataclasses import replace
-from importlib.resources import files
 from pathlib import Path
 
 from textual import events
@@ -17,7 +25,6 @@ from textual.screen import Screen
 from .clock import Clock, system_clock
 from .i18n import STRINGS, t
 from .model import MeetingKind
-from .screens.home import HomeScreen
 from .screens.keys import APP_KEYS, bindings, relabel_bindings
 from .screens.palette import HfsCommands, app_commands, open_palette, open_theme_picker
 from .screens.textual_compat import HfsErrorsKeepRunning, handle_app_exception
@@ -25,16 +32,20 @@ from .screens.themes import THEMES, next_theme, use_named_styles
 from .screens.too_small import cover, too_small
 from .settings import Settings, SettingsError, remember
 from .store import Store
+from .styles import at_start, of_screen
 
-
-def _stylesheets() -> list[str]:
-    """Every .tcss file of the styles package, in name order (app.tcss first by convention)."""
-    folder = files("hfs_tui.styles")
-    return sorted(str(folder / entry.name) for entry in folder.iterdir() if entry.name.endswith(".tcss"))
+BENCH_EXIT_ENV = "HFS_TUI_BENCH_EXIT_AFTER_FIRST_PAINT"
+"""Set (to anything) by benchmarks/startup.py only: run headless and exit once the first screen is drawn."""
+IDLE_S = 2.0
+"""Nobody has pressed a key for this long: checkpoint the write-ahead log, collect all garbage."""
+FULL_COLLECTION_AFTER = 200
+"""Young collections (of the second generation) before Python itself does a full one (its default: 10):
+about 150 question changes without a 2-second pause (memory grows by some 15 MB meanwhile on the large
+review), so a full collection lands on a key 20 times less often; on a pause it runs anyway."""
 
 
 class HfsApp(HfsErrorsKeepRunning, App[None]):  # an HfsError in any handler: one line, keeps running
-    CSS_PATH = _stylesheets()
+    CSS_PATH = at_start()
     COMMANDS = {HfsCommands}  # one provider, searching the Swedish and English names
     KEY_ACTIONS = APP_KEYS
     BINDINGS = bindings(APP_KEYS)
@@ -56,6 +67,11 @@ class HfsApp(HfsErrorsKeepRunning, App[None]):  # an HfsError in any handler: on
         self.start_review_id = review_id
         self.settings = settings  # what the CLI resolved (settings file + options); read by screens
         self.settings_file = settings_file  # where a theme chosen in the app is remembered (None: nowhere)
+        self.home_shown = False  # `demo` starts on the meeting: home is built only when the meeting is left
+        self._last_key = time.monotonic()
+        self._collected = False
+        self._thresholds = gc.get_threshold()
+        self._release_on_exit = True
         self.title = t("app.title")
         for theme in THEMES:
             self.register_theme(theme)
@@ -66,12 +82,81 @@ class HfsApp(HfsErrorsKeepRunning, App[None]):  # an HfsError in any handler: on
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._cover_if_too_small)
-        self.push_screen(HomeScreen())
+        self.screen_change_signal.subscribe(self, self._freeze_after_load)
         if self.start_review_id is not None:
             self.open_meeting(self.start_review_id, MeetingKind.FEEDBACK)
+        else:
+            self._push_home()
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_COLLECTION_AFTER)
+        self.set_interval(IDLE_S / 2, self._when_idle)
+
+    def run(self, *args, **kwargs):
+        """The program's one app (the CLI): the process ends with it, so its objects stay frozen to the end."""
+        self._release_on_exit = False  # unfrozen, they would all be collected once more on the way out
+        if os.environ.get(BENCH_EXIT_ENV):
+            kwargs["headless"] = True
+        return super().run(*args, **kwargs)
+
+    def on_ready(self) -> None:
+        if os.environ.get(BENCH_EXIT_ENV):  # the start-up benchmark: first screen drawn, stop here
+            self.exit()
+        self._freeze_after_load()
+
+    # ------------------------------------------------- screens and their loading
+
+    def push_screen(self, screen, *args, **kwargs):
+        self._give_stylesheets(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen):
+        self._give_stylesheets(screen)
+        return super().switch_screen(screen)
+
+    def pop_screen(self):
+        if not self.home_shown and len(self.screen_stack) <= 2:
+            return self.switch_screen(self._home())  # leaving the meeting `demo` opened: home now, in its place
+        return super().pop_screen()
+
+    def _give_stylesheets(self, screen) -> None:
+        """A screen's own stylesheets, read by Textual when the screen is first shown (then kept)."""
+        if isinstance(screen, Screen):
+            screen.css_path += [sheet for sheet in of_screen(screen) if sheet not in screen.css_path]
+
+    def _home(self) -> Screen:
+        from .screens.home import HomeScreen
+
+        self.home_shown = True
+        return HomeScreen()
+
+    def _push_home(self) -> None:
+        self.push_screen(self._home())
+
+    def _freeze_after_load(self, _screen: Screen | None = None) -> None:
+        """After a screen has loaded, move what exists to the permanent generation (no GC pass walks it again)."""
+        self.call_after_refresh(gc.freeze)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key = time.monotonic()
+            self._collected = False
+        await super().on_event(event)
+
+    def _when_idle(self) -> None:
+        if time.monotonic() - self._last_key < IDLE_S:
+            return
+        self.store.checkpoint()  # never raises: a busy or failing checkpoint is simply tried again later
+        if not self._collected:  # once per pause: everything, the frozen objects too, then frozen again
+            self._collected = True
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
 
     def on_unmount(self) -> None:
         self.store.close()
+        if self._release_on_exit:  # the process goes on (tests): its objects are collectable again
+            gc.unfreeze()
+        gc.set_threshold(*self._thresholds)
 
     def _handle_exception(self, error: Exception) -> None:
         handle_app_exception(self, error, super()._handle_exception)  # HfsError: one line (textual_compat)
@@ -166,13 +251,13 @@ class HfsApp(HfsErrorsKeepRunning, App[None]):  # an HfsError in any handler: on
 
 
 def make_app(
-    path,
+    path: str | Path | Store,
     review_id: int | None = None,
     clock: Clock = system_clock,
     bell: bool = True,
     settings: Settings = Settings(),
     settings_file: Path | None = None,
 ) -> HfsApp:
-    """The app factory the CLI, the tests and the benchmarks share."""
-    store = Store.open(path, clock=clock)
+    """The app factory the CLI, the tests and the benchmarks share; `path` may be a store already open."""
+    store = path if isinstance(path, Store) else Store.open(path, clock=clock)
     return HfsApp(store, review_id=review_id, clock=clock, bell=bell, settings=settings, settings_file=settings_file)

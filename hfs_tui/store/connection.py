@@ -20,6 +20,10 @@ from ..i18n import t
 from . import identity, schema
 from .failures import as_store_error, open_error
 
+CHECKPOINT_AFTER_CHANGES = 20
+"""Rows written since the last checkpoint before `checkpoint` does one: a few pages each, far below the
+1,000 pages of log at which SQLite checkpoints by itself, and not so often that every note restarts the log."""
+
 BUSY_TIMEOUT_MS = 2000
 """How long a write waits for another program's write lock before saying "in use by another program".
 
@@ -36,6 +40,7 @@ class StoreBase:
         self.db = db
         self.path = path
         self.clock = clock
+        self._checkpointed_at = -CHECKPOINT_AFTER_CHANGES  # connection's total_changes at the last checkpoint
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock = system_clock) -> Self:
@@ -80,6 +85,26 @@ class StoreBase:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the database file now, without waiting for any reader or writer.
+
+        The app calls this when nobody is typing, so SQLite's auto-checkpoint (every 1,000 pages of log)
+        does not land on a note's commit. PASSIVE never blocks and never fails a write; a checkpoint that
+        cannot run (another program busy, a read-only disk) is simply tried again later: False then.
+        Fewer than CHECKPOINT_AFTER_CHANGES rows written since the last one: nothing is done.
+        """
+        conn = self.db.conn
+        changes = conn.total_changes
+        if changes - self._checkpointed_at < CHECKPOINT_AFTER_CHANGES or conn.in_transaction:
+            return True
+        try:
+            busy, _log, _copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            return False
+        if not busy:
+            self._checkpointed_at = changes
+        return not busy
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
