@@ -17,14 +17,21 @@ from ..widgets.wrapped_text import WrappedText
 class AnswerColumn(WrappedText):
     """Scrolls on its own (focus it with tab); the party whose slot it is gets the `-focus-party` class."""
 
-    def show_answer(
+    def show_answer(self, *parts: object) -> None:
+        self.show(self.answer_blocks(*parts))  # type: ignore[arg-type]
+
+    def prefetch_answer(self, *parts: object) -> None:
+        """Wrap a neighbouring question's answer now, so moving to it shows cached lines (WrappedText.prefetch)."""
+        self.prefetch(self.answer_blocks(*parts))  # type: ignore[arg-type]
+
+    def answer_blocks(
         self,
         party: Party,
         reviewer: Party,
         answer: Answer | None,
         documents: Sequence[Document],
         assessments: Sequence[Assessment],
-    ) -> None:
+    ) -> list[Text]:
         blocks = [Text(t("meeting.answer_of", party=one_line(party.name)), style="bold"), Text("")]
         if answer and answer.text.strip():
             blocks.append(plain(answer.text))
@@ -44,4 +51,4 @@ class AnswerColumn(WrappedText):
             )
             line.append(clean(assessment.comment))
             blocks.append(line)
-        self.show(blocks)
+        return blocks

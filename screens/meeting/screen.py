@@ -11,12 +11,13 @@ from collections import defaultdict
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from hfs_tui.capture import capture_prefix
 from hfs_tui.i18n import t
-from hfs_tui.model import MeetingKind, Share
+from hfs_tui.model import MeetingKind, Question, Share
 from hfs_tui.safe_text import one_line, plain
 from hfs_tui.timer import SlotTimerState, pace
 
@@ -29,9 +30,13 @@ from .answer_column import AnswerColumn
 from .slot_meeting import SlotMeeting
 from .views import MeetingViews
 
+PREFETCH_AFTER_S = 0.3  # after a question change has settled, wrap the neighbours' answers
+
 
 class MeetingScreen(MeetingViews, SlotMeeting):
     """The feedback and introductory meetings: a slot per party, walking the questions."""
+
+    _prefetch_timer: Timer | None = None
 
     KEY_ACTIONS = MEETING_KEYS
     BINDINGS = bindings(MEETING_KEYS)
@@ -141,17 +146,34 @@ class MeetingScreen(MeetingViews, SlotMeeting):
             heading.append("\n")
             heading.append(plain("   " + "  ·  ".join(question.sub_questions), style="italic"))
         self.query_one("#question", Static).update(heading, layout=False)  # its height is fixed
-        party_a, party_b = self.parties
-        for column_id, party, reviewer in (("#column-a", party_a, party_b), ("#column-b", party_b, party_a)):
-            self.query_one(column_id, AnswerColumn).show_answer(
-                party,
-                reviewer,
-                self.answers.get((question.id, party.id)),
-                self.documents.get((question.id, party.id), ()),
-                self.assessments.get((question.id, party.id), ()),
-            )
+        self.each_answer(question, AnswerColumn.show_answer)
         self.show_notes()
         self.refresh_timer()
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_AFTER_S, self.prefetch_neighbours)
+
+    def each_answer(self, question: Question, method) -> None:
+        """`method(column, party, reviewer, answer, documents, assessments)` for both answer columns."""
+        party_a, party_b = self.parties
+        for column_id, party, reviewer in (("#column-a", party_a, party_b), ("#column-b", party_b, party_a)):
+            key = (question.id, party.id)
+            column = self.query_one(column_id, AnswerColumn)
+            method(
+                column,
+                party,
+                reviewer,
+                self.answers.get(key),
+                self.documents.get(key, ()),
+                self.assessments.get(key, ()),
+            )
+
+    def prefetch_neighbours(self) -> None:
+        """Once the screen has settled: wrap the answers of the questions before and after this one."""
+        self._prefetch_timer = None
+        for index in (self.question_index + 1, self.question_index - 1):
+            if 0 <= index < len(self.questions):
+                self.each_answer(self.questions[index], AnswerColumn.prefetch_answer)
 
     # ------------------------------------------------------------- moving
 

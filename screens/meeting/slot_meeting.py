@@ -40,6 +40,9 @@ _WARNING_TEXT = {
 __all__ = ["PendingNote", "SlotMeeting"]
 
 
+COMPACT_BELOW = 32  # terminal rows: below this the meeting screens use their compact layout
+
+
 class SlotMeeting(HfsScreen):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
@@ -58,6 +61,8 @@ class SlotMeeting(HfsScreen):
         self.party_by_id = {party.id: party for party in self.parties}
         self.slots = SlotClock(store, self.meeting_id, self.hfs_app.clock)
         self.capture_line.display = False
+        # The size class from the app's size now, not after the first paint (a whole restyle then).
+        self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
         # Notes a store refused before (even in an earlier run) wait in the journal: offered again now.
         self.journal = journal.journal_path(store.path)
         self.pending = journal.of_meeting(self.journal, self.meeting_id) if self.journal else []
@@ -74,7 +79,7 @@ class SlotMeeting(HfsScreen):
 
     def on_resize(self) -> None:
         # Small terminals (80x24): fewer lines for the question and notes, more for the answers.
-        self.set_class(self.size.height < 32, "-compact")
+        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
 
     @property
     def slot(self):
