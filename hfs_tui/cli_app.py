@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import settings as user_settings
 from .cli_common import DB_ENV, default_db_path, open_store, resolve_db
 from .cli_config import run_config, theme_names
 from .i18n import t
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -20,9 +24,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .sample import find_sample, load_sample
 
     path = resolve_db(args.db, demo=True)
-    with open_store(path) as store:
+    store = open_store(path).store  # handed to the app: one open (and one identity check) per start
+    try:
         review = find_sample(store, args.sample) or load_sample(store, args.sample)
-    return run_app(path, args, review_id=review.id)
+    except BaseException:
+        store.close()
+        raise
+    return run_app(path, args, review_id=review.id, store=store)
 
 
 def cmd_config(args: argparse.Namespace) -> int:
@@ -46,15 +54,25 @@ def apply_settings(args: argparse.Namespace, settings: user_settings.Settings) -
     args.settings = settings
 
 
-def run_app(path: Path, args: argparse.Namespace, review_id: int | None) -> int:
+def run_app(path: Path, args: argparse.Namespace, review_id: int | None, store: Store | None = None) -> int:
+    """Start the app on `store` (or on the file at `path`, opened once here: a foreign or damaged file fails
+    with a one-line message before Textual is even imported)."""
+    try:
+        check_theme(args.theme)
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
+    store = store or open_store(path).store
     from .app import make_app  # Textual is imported only when the app really starts
-    from .store import Store
 
-    Store.open(path).close()  # a foreign or damaged file fails here, with a one-line message
-    check_theme(args.theme)
     settings = user_settings.Settings(**{**args.settings.as_dict(), "theme": args.theme})
     app = make_app(
-        path, review_id=review_id, bell=not args.no_bell, settings=settings, settings_file=user_settings.settings_path()
+        store,
+        review_id=review_id,
+        bell=not args.no_bell,
+        settings=settings,
+        settings_file=user_settings.settings_path(),
     )
     app.run()
     return app.return_code or 0

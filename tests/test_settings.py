@@ -174,8 +174,9 @@ def started(monkeypatch):
         def run(self) -> None:
             pass
 
-    def fake_make_app(path, review_id=None, **kwargs):
-        calls.append({"path": Path(path), "review_id": review_id, "language": i18n.language(), **kwargs})
+    def fake_make_app(store, review_id=None, **kwargs):
+        store.close()  # the CLI hands over the store it opened (one open per start)
+        calls.append({"path": Path(store.path), "review_id": review_id, "language": i18n.language(), **kwargs})
         return Recorder()
 
     monkeypatch.setattr("hfs_tui.app.make_app", fake_make_app)
