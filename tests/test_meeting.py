@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from helpers import enter_text
 from hfs_tui.screens.meeting import MeetingScreen
 from hfs_tui.screens.widgets.dialogs import ConfirmDialog
 from hfs_tui.screens.widgets.note_list import NoteList
@@ -45,7 +46,8 @@ def read(db_path, clock) -> tuple[Store, int]:
 
 
 async def type_line(pilot, text: str) -> None:
-    await pilot.press(*text)
+    """Text into the capture line in one call (typing key by key is tested where it is the behaviour)."""
+    await enter_text(pilot, text, submit=None)
 
 
 async def capture(pilot, mark: str, text: str) -> None:
@@ -367,11 +369,11 @@ async def test_forty_refused_notes_are_saved_as_forty_notes_never_merged(db_path
         monkeypatch.setattr(app.store, "add_note", locked)
         await pilot.press("enter")
         for number in range(40):
-            await pilot.press(*f"not {number}", "enter")
+            await enter_text(pilot, f"not {number}")
         assert len(app.screen.pending) == 40
         assert app.screen.query_one("#capture", Input).value == ""
         monkeypatch.undo()
-        await pilot.press(*"den nya", "enter")  # the next save saves the waiting ones first, in order
+        await enter_text(pilot, "den nya")  # the next save saves the waiting ones first, in order
         assert not app.screen.pending
     store, meeting_id = read(db_path, clock)
     assert [n.text for n in store.notes(meeting_id)] == [f"not {number}" for number in range(40)] + ["den nya"]

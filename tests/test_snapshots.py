@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from helpers import enter_text
 
 from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
@@ -43,7 +44,7 @@ class TestMeeting:
                 "> Skriv uppdrag för processledarna [klart 2027]",
             ):
                 await pilot.press(line[0])
-                await pilot.press(*line[1:], "enter")
+                await enter_text(pilot, line[1:])
             await pilot.press("escape", "r", "up", "r", "s")
             app.screen.refresh_timer()
             app.clear_notifications()
