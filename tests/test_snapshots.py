@@ -85,7 +85,7 @@ class TestMeeting:
             clock.advance(23 * 60 + 40)
             for line in ("+ Styrgruppen har tydligt mandat", "* Årlig aktivitetsplan"):
                 await pilot.press(line[0])
-                await pilot.press(*line[1:], "enter")
+                await enter_text(pilot, line[1:])
             await pilot.press("escape", "v")
             app.screen.refresh_timer()
             app.clear_notifications()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from helpers import enter_text
 
 from hfs_tui.app import make_app
 from hfs_tui.clock import FakeClock
@@ -98,9 +99,11 @@ class TestFollowUp:
             await pilot.press("space")
             clock.advance(25 * 60 + 10)
             await pilot.press("1", "down", "2", "down", "3", "up", "up", "right", "right", "e")
-            await pilot.press(*"Uppdragen är skrivna och beslutade", "tab")
-            await pilot.press(*"Revideras varje maj av ledningsgruppen", "ctrl+s")
-            await pilot.press("exclamation_mark", *"Uppföljningen gav struktur", "enter", "escape")
+            await enter_text(pilot, "Uppdragen är skrivna och beslutade", submit="tab")
+            await enter_text(pilot, "Revideras varje maj av ledningsgruppen", submit="ctrl+s")
+            await pilot.press("exclamation_mark")
+            await enter_text(pilot, "Uppföljningen gav struktur")
+            await pilot.press("escape")
             app.screen.refresh_timer()
             app.clear_notifications()
             await pilot.pause()
