@@ -1,6 +1,6 @@
 """What every screen of the app shares: the store, one way to run a store call, the help screen.
 
-A store call that fails (disk I/O error, disk full, locked: the store wraps every sqlite3 error into a
+A store call that fails (disk I/O error, disk full, locked: the store wraps every database error into a
 `StoreError`) is said in one line and the screen keeps working; nothing is shown as done. Writes go
 through `run_store`; a read that fails anywhere else in a handler (opening, refreshing, moving) is caught
 for every screen at once by `HfsErrorsKeepRunning` (textual_compat, policy in hfs_errors.py).

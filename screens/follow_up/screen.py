@@ -149,7 +149,7 @@ class FollowUpScreen(FollowUpNotes):
     def action_edit_selected(self) -> None:
         """e edits what is selected: the note when the note list has the focus, else the action's cell."""
         if self.notes_focused:
-            self.edit_note()
+            self.edit_selected_note()
         else:
             self.action_edit_cell()
 

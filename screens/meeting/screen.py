@@ -15,25 +15,24 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from hfs_tui.capture import capture_prefix
 from hfs_tui.i18n import t
-from hfs_tui.model import MeetingKind, Question, Share
-from hfs_tui.safe_text import one_line, plain
+from hfs_tui.model import MeetingKind, Question
+from hfs_tui.safe_text import plain
 from hfs_tui.timer import SlotTimerState, pace
 
 from ..keys import MEETING_KEYS, bindings
 from ..widgets.capture_line import CaptureLine
-from ..widgets.note_list import NoteList, owner_switched_text
+from ..widgets.note_list import NoteList
 from ..widgets.timer_bar import Line, TimerBar
 from .agenda_panel import AgendaPanel
 from .answer_column import AnswerColumn
-from .slot_meeting import SlotMeeting
+from .note_actions import NoteActions
 from .views import MeetingViews
 
 PREFETCH_AFTER_S = 0.3  # after a question change has settled, wrap the neighbours' answers
 
 
-class MeetingScreen(MeetingViews, SlotMeeting):
+class MeetingScreen(MeetingViews, NoteActions):
     """The feedback and introductory meetings: a slot per party, walking the questions."""
 
     _prefetch_timer: Timer | None = None
@@ -199,67 +198,20 @@ class MeetingScreen(MeetingViews, SlotMeeting):
 
     # ------------------------------------------------------------ capture and notes
 
-    def selected_note(self):
-        note_id = self.query_one(NoteList).selected_note_id
-        if note_id is None:
-            self.notify(t("meeting.no_note_selected"), timeout=3, markup=False)
-            return None
-        return self.store.note(note_id)
-
     def action_select_note(self, delta: int) -> None:
         self.query_one(NoteList).action_move(delta)
 
     def action_edit_note(self) -> None:
-        note = self.selected_note()
-        if note is not None:
-            self.editing_note_id = note.id
-            self.open_capture(capture_prefix(note.category) + note.text, t("meeting.edit_placeholder"))
-
-    def action_delete_note(self) -> None:
-        note = self.selected_note()
-        if note is not None and self.store_ok(self.store.delete_note, note.id):
-            self.show_status(t("meeting.deleted"))
-            self.show_notes()
-
-    def action_undo(self) -> None:
-        result = self.run_store(self.store.undo_last_change, self.meeting_id, failed=False)
-        if result is None:
-            self.notify(t("meeting.nothing_to_undo"), timeout=2, markup=False)
-        elif result is not False:
-            op, note = result
-            self.show_status(t("meeting.undone_delete" if op == "delete" else "meeting.undone_edit"))
-            self.jump_to_question(note.question_id)
-            self.show_notes(keep_note_id=note.id)
+        self.edit_selected_note()
 
     def action_toggle_report(self) -> None:
-        note = self.selected_note()
-        if note is not None:
-            self._update_flags(note.id, in_report=not note.in_report)
+        self.toggle_note_report()
 
     def action_toggle_share(self) -> None:
-        note = self.selected_note()
-        if note is not None:
-            share = Share.INTERNAL if note.share == Share.NETWORK else Share.NETWORK
-            if self._update_flags(note.id, share=share):
-                # Releasing a note to the network is the owner's decision: say it plainly every time.
-                key = "meeting.now_shared" if share == Share.NETWORK else "meeting.now_internal"
-                self.notify(t(key, party=one_line(self.party_by_id[note.party_id].name)), timeout=4, markup=False)
+        self.toggle_note_share()
 
-    def action_switch_owner(self) -> None:
-        note = self.selected_note()
-        if note is not None:
-            other = next(p for p in self.parties if p.id != note.party_id)
-            result = self.run_store(self.store.set_note_owner, note.id, other.id)
-            if result is not None:
-                _updated, withdrawn = result
-                self.notify(owner_switched_text(other, withdrawn), timeout=4, markup=False)
-                self.show_notes(keep_note_id=note.id)
-
-    def _update_flags(self, note_id: int, **flags) -> bool:
-        if not self.store_ok(self.store.set_note_flags, note_id, **flags):
-            return False
-        self.show_notes(keep_note_id=note_id)
-        return True
+    def after_undo(self, note) -> None:
+        self.jump_to_question(note.question_id)
 
     def jump_to_question(self, question_id: int | None) -> None:
         index = _index_of(self.questions, question_id)
