@@ -13,21 +13,19 @@ import re
 from textual import events, on
 from textual.widget import Widget
 
-from hfs_tui import pending as journal
 from hfs_tui.capture import capture_prefix, parse_capture
 from hfs_tui.i18n import t
 from hfs_tui.model import Category
 from hfs_tui.pending import PendingNote
 from hfs_tui.safe_text import one_line
 from hfs_tui.slot_clock import SlotClock
-from hfs_tui.store import StoreError
 from hfs_tui.timer import SlotTimerState, WarningLevel, format_duration, pace
 
-from ..base import HfsScreen
 from ..marks import category_label
 from ..widgets.capture_line import CaptureLine
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.timer_bar import TimerBar
+from .pending_notes import PendingNotes
 
 TICK_SECONDS = 0.5
 _CAPTURE = re.compile(r"capture\('(\w+)'\)")
@@ -43,7 +41,7 @@ __all__ = ["PendingNote", "SlotMeeting"]
 COMPACT_BELOW = 32  # terminal rows: below this the meeting screens use their compact layout
 
 
-class SlotMeeting(HfsScreen):
+class SlotMeeting(PendingNotes):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
@@ -63,10 +61,7 @@ class SlotMeeting(HfsScreen):
         self.capture_line.display = False
         # The size class from the app's size now, not after the first paint (a whole restyle then).
         self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
-        # Notes a store refused before (even in an earlier run) wait in the journal: offered again now.
-        self.journal = journal.journal_path(store.path)
-        self.pending = journal.of_meeting(self.journal, self.meeting_id) if self.journal else []
-        if self.pending:
+        if self.load_journal():  # notes a store refused before (even in an earlier run): offered again now
             self.call_after_refresh(self.offer_journal)
 
     def offer_journal(self) -> None:
@@ -253,60 +248,6 @@ class SlotMeeting(HfsScreen):
             return next((p.id for p in self.parties if p.id != reviewed), reviewed)
         return reviewed
 
-    def show_status(self, text: str) -> None:
-        """A short line about what just happened to a note (the meeting screen shows it beside the notes)."""
-        self.notify(text, timeout=2, markup=False)
-
-    def save_pending(self) -> list:
-        """Save the waiting notes in the order they were typed; stop at the first refusal (said in one line)."""
-        saved = []
-        while self.pending:
-            note = self.pending[0]
-            try:
-                saved.append(
-                    self.store.add_note(
-                        self.meeting_id,
-                        note.party_id,
-                        note.category,
-                        note.text,
-                        slot_id=note.slot_id,
-                        question_id=note.question_id,
-                    )
-                )
-            except StoreError as error:
-                self.show_store_error(error, "meeting.note_pending", count=len(self.pending))
-                break
-            self.pending.pop(0)
-        self.write_journal()
-        return saved
-
-    def write_journal(self) -> None:
-        """The waiting notes to the journal beside the database (or the journal removed when none wait)."""
-        if self.journal is None or (not self.pending and not self.journal.exists()):
-            return  # the usual case: every note saved, no journal to touch
-        try:
-            journal.replace_meeting(self.journal, self.meeting_id, self.pending)
-        except OSError as error:
-            self.notify(
-                t("meeting.journal_failed", reason=error.strerror or str(error)),
-                severity="error",
-                timeout=6,
-                markup=False,
-            )
-
-    def action_retry_notes(self) -> None:
-        if not self.pending:
-            self.notify(t("meeting.nothing_pending"), timeout=2, markup=False)
-            return
-        saved = self.save_pending()
-        if saved:
-            self.show_status(t("meeting.pending_saved", count=len(saved)))
-        self.show_notes(keep_note_id=saved[-1].id if saved else None)
-
-    @property
-    def pending_rows(self) -> list[tuple[Category, str]]:
-        return [(note.category, note.text) for note in self.pending]
-
     # --------------------------------------------------------------- misc
 
     def action_leave(self) -> None:
@@ -314,18 +255,6 @@ class SlotMeeting(HfsScreen):
             self.close_capture()
         elif not self.ask_before_leaving(lambda: self.app.pop_screen()):
             self.app.pop_screen()
-
-    def ask_before_leaving(self, leave) -> bool:
-        """With notes not saved: try once more, then ask before `leave()` (they stay in the journal).
-
-        True when the question was asked (`leave` then runs only on yes); False when nothing waits."""
-        if self.pending:
-            self.action_retry_notes()
-        if not self.pending:
-            return False
-        question = t("meeting.confirm_leave_pending", count=len(self.pending))
-        self.app.push_screen(ConfirmDialog(question), lambda yes: leave() if yes else None)
-        return True
 
     def action_end_meeting(self) -> None:
         if self.meeting.ended_at is not None:
