@@ -89,11 +89,12 @@ async def test_presenter_view_shows_no_internal_note_of_the_other_party_and_no_b
     assert SECOND_SLOT_NOTE not in notes, "only the slot being discussed"
     for label in ("ej i rapport", "i rapport", "intern", "delas i nätverket", "Region Söderås ·", "(Region"):
         assert label not in notes
-    assert OWN_STRENGTH in notes and TAKE_HOME in notes and OTHER_SHARED in notes
+    assert OWN_STRENGTH in notes and OTHER_SHARED in notes
+    assert TAKE_HOME not in notes, "the learner's good example is the learner's internal note until released"
     assert "ej i rapport" not in shown and "· intern" not in shown
 
 
-async def test_the_facilitator_view_shows_this_slot_first_and_a_filters_to_it(db_path, clock):
+async def test_the_facilitator_view_shows_this_slot_first_and_c_filters_to_it(db_path, clock):
     app = open_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -243,7 +244,7 @@ def test_shown_notes_puts_this_slot_first_and_the_presenter_view_leaves_out_the_
     notes = [
         note(1, 1, 10),
         note(2, 2, 10),  # the other party's internal note in this slot
-        note(3, 2, 10, Category.GOOD_EXAMPLE),  # the learner's good example to take home
+        note(3, 2, 10, Category.GOOD_EXAMPLE),  # the learner's good example, not released: internal too
         note(4, 2, 10, share=Share.NETWORK),
         note(5, 2, 11),  # the other slot
         note(6, 1, 11),
@@ -253,7 +254,7 @@ def test_shown_notes_puts_this_slot_first_and_the_presenter_view_leaves_out_the_
     only = shown_notes(notes, slot, presenter=False, only_slot=True)
     assert ([n.id for n in only.current], only.later, only.hidden) == ([1, 2, 3, 4], [], 2)
     presenter = shown_notes(notes, slot, presenter=True, only_slot=False)
-    assert ([n.id for n in presenter.current], presenter.later) == ([1, 3, 4], [])
+    assert ([n.id for n in presenter.current], presenter.later) == ([1, 4], [])
     joint = shown_notes(notes, Slot(12, 1, 1, "Gemensamt", 30, party_id=None), presenter=True, only_slot=False)
     assert joint.current == [] and joint.later == []
 

@@ -124,6 +124,10 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "meeting.warning_ten": ("10 minuter kvar av passet", "10 minutes left in this slot"),
     "meeting.warning_two": ("2 minuter kvar av passet", "2 minutes left in this slot"),
     "meeting.warning_overtime": ("Passets tid är slut: övertid räknas", "The slot's time is up: counting overtime"),
+    "meeting.confirm_previous_slot": (
+        "Passet ”{title}” pågår. Pausa det och gå tillbaka till föregående pass?",
+        "The slot “{title}” is running. Pause it and go back to the previous slot?",
+    ),
     "meeting.confirm_next_slot": (
         "Passet ”{title}” har {time} kvar. Gå ändå till nästa pass?",
         "The slot “{title}” has {time} left. Go to the next slot anyway?",

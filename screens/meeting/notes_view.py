@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hfs_tui.model import Category, Note, Share, Slot
+from hfs_tui.model import Note, Share, Slot
 
 # How the body is shared between the answers and the notes, as (answers, notes) fractions per level:
 # 0 balanced, 1 the notes larger (many notes), 2 the notes take the whole body.
@@ -31,8 +31,8 @@ def shown_notes(notes: Sequence[Note], slot: Slot, presenter: bool, only_slot: b
     """The current slot's notes first, then the others (unless `only_slot`).
 
     The presenter view shows the current slot's notes only and leaves out the internal notes of the party
-    not being discussed; a good example to take home (`*`) noted in this slot stays, as it is the learner's
-    note about what is discussed. A slot of no party (the introductory meeting) hides nothing.
+    not being discussed, whatever their category (a good example to take home belongs to the learner, so
+    it shows once the learner releases it). A slot of no party (the introductory meeting) hides nothing.
     """
     current = [n for n in notes if n.slot_id == slot.id]
     later = [] if only_slot or presenter else [n for n in notes if n.slot_id != slot.id]
@@ -43,9 +43,7 @@ def shown_notes(notes: Sequence[Note], slot: Slot, presenter: bool, only_slot: b
 
 
 def _for_everyone(note: Note, slot: Slot) -> bool:
-    if note.party_id == slot.party_id or note.share == Share.NETWORK:
-        return True
-    return note.category is Category.GOOD_EXAMPLE
+    return note.party_id == slot.party_id or note.share == Share.NETWORK
 
 
 def question_height(screen_height: int, presenter: bool) -> int:

@@ -19,7 +19,7 @@ from hfs_tui.model import Category
 from hfs_tui.pending import PendingNote
 from hfs_tui.safe_text import one_line
 from hfs_tui.slot_clock import SlotClock
-from hfs_tui.timer import SlotTimerState, WarningLevel, format_duration, pace
+from hfs_tui.timer import SlotTimerState, TimerPhase, WarningLevel, format_duration, pace
 
 from ..marks import category_label
 from ..widgets.capture_line import CaptureLine
@@ -146,9 +146,18 @@ class SlotMeeting(PendingNotes):
             self.after_slot_step()
 
     def action_previous_slot(self) -> None:
+        """Back to the previous slot; a running slot is paused there (it can be resumed), so this asks first."""
         if self.slots.is_first:
             self.notify(t("meeting.first_slot"), timeout=3, markup=False)
-        elif self.store_ok(self.slots.go_previous):
+            return
+        if self.slots.state().phase is not TimerPhase.RUNNING:
+            self._previous_slot_confirmed(True)
+            return
+        question = t("meeting.confirm_previous_slot", title=one_line(self.slot.title))
+        self.app.push_screen(ConfirmDialog(question), self._previous_slot_confirmed)
+
+    def _previous_slot_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed and self.store_ok(self.slots.go_previous):
             self.after_slot_step()
 
     def save_position(self) -> None:
