@@ -125,3 +125,23 @@ def test_the_fast_wrap_of_plain_prose_gives_the_same_lines_as_the_careful_one(mo
     fast = [wrap_offsets(text, width) for text, width in cases]
     monkeypatch.setattr(wrapped_text, "_plain_prose", lambda paragraph: False)
     assert fast == [wrap_offsets(text, width) for text, width in cases]
+
+
+def test_no_wrapped_line_is_wider_than_the_width_and_no_character_is_lost():
+    """Runs of several spaces (a note's "  (owner · flags)" tail) count as they are: a line that was one
+    cell too wide lost its last letter on screen ("ej i rappor")."""
+    import random
+
+    from rich.cells import cell_len
+
+    from hfs_tui.screens.widgets.wrapped_text import wrap_offsets
+
+    rng = random.Random(7)
+    words = ["a", "bb", "Söderås", "✓", "·", "(Region", "x" * 12, "中文字"]
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "  ", "   "]) for _ in range(rng.randint(1, 25))).rstrip()
+        width = rng.randint(3, 40)
+        offsets = wrap_offsets(text, width)
+        assert all(cell_len(text[a:b]) <= width for a, b in offsets), (text, width)
+        kept = "".join(text[a:b] for a, b in offsets)
+        assert kept.replace(" ", "") == text.replace(" ", ""), (text, width)

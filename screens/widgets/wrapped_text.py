@@ -63,17 +63,18 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         for match in _WORD.finditer(paragraph):
             word_start, word_end = position + match.start(), position + match.end()
             size = measure(match.group())
-            if length and length + 1 + size > width:
+            gap = measure(text[end:word_start]) if length else 0  # the spaces before it, as many as there are
+            if length and length + gap + size > width:
                 lines.append((start, end))
-                start, length = word_start, 0
+                start, length, gap = word_start, 0, 0
             elif not length:
                 start = word_start if not indent else start
             while size > width:  # a word wider than the line is cut into pieces
-                cut = _cut_point(text, word_start, word_end, width - length if length else width, measure)
+                cut = _cut_point(text, word_start, word_end, width - length - gap if length else width, measure)
                 lines.append((start, cut))
                 start = word_start = cut
-                size, length = measure(text[cut:word_end]), 0
-            length += (1 if length else 0) + size
+                size, length, gap = measure(text[cut:word_end]), 0, 0
+            length += gap + size
             end = word_end
         lines.append((start, end))
         position += len(paragraph) + 1
