@@ -40,6 +40,7 @@ class MeetingActivity:
     started_slots: int = 0  # slots with at least one timer event
     notes: int = 0  # live (not deleted) notes
     held_on: str | None = None  # the meeting's date (YYYY-MM-DD), set in the setup
+    ended: bool = False  # ended with "end meeting" (X): it is behind us, whatever its date
 
     @property
     def begun(self) -> bool:
@@ -106,9 +107,12 @@ def step_detail(counts: ReviewCounts, step: Step) -> str:
 
 
 def next_meeting(counts: ReviewCounts, today: date) -> tuple[MeetingKind, date] | None:
-    """The first meeting dated today or later; a date that is not YYYY-MM-DD is ignored, not fatal."""
+    """The first meeting dated today or later that has not been ended; a date that is not YYYY-MM-DD is
+    ignored, not fatal."""
     upcoming = []
     for kind, activity in counts.meetings.items():
+        if activity.ended:
+            continue
         try:
             day = date.fromisoformat((activity.held_on or "")[:10])
         except ValueError:

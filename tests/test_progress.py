@@ -117,6 +117,22 @@ def test_next_meeting_is_the_first_dated_today_or_later():
     assert next_meeting(counts(meetings=dated), date(2027, 6, 1)) is None
 
 
+def test_an_ended_meeting_is_never_the_next_one_whatever_its_date():
+    today = meetings(
+        intro=MeetingActivity(held_on="2026-12-02", ended=True),
+        feedback=MeetingActivity(held_on="2027-01-20"),
+    )
+    assert next_meeting(counts(meetings=today), date(2026, 12, 2)) == (MeetingKind.FEEDBACK, date(2027, 1, 20))
+
+
+def test_the_store_counts_an_ended_meeting_as_ended(store):
+    review = store.create_review("blank", "A", "B")
+    intro = store.meeting_of_kind(review.id, MeetingKind.INTRO)
+    assert not store.review_counts()[review.id].meeting(MeetingKind.INTRO).ended
+    store.set_meeting_ended(intro.id, store.clock())
+    assert store.review_counts()[review.id].meeting(MeetingKind.INTRO).ended
+
+
 def test_next_meeting_ignores_missing_and_malformed_dates():
     odd = meetings(intro=MeetingActivity(held_on="nästa vecka"), feedback=MeetingActivity())
     assert next_meeting(counts(meetings=odd), date(2026, 3, 10)) is None

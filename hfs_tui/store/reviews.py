@@ -162,7 +162,7 @@ class ReviewsMixin(StoreBase):
         }
         meetings: dict[int, dict[MeetingKind, MeetingActivity]] = {}
         for row in self.db.query(
-            """SELECT m.review_id, m.kind, m.held_on,
+            """SELECT m.review_id, m.kind, m.held_on, m.ended_at IS NOT NULL AS ended,
                       (SELECT COUNT(*) FROM slots s WHERE s.meeting_id = m.id) AS slots,
                       (SELECT COUNT(DISTINCT e.slot_id) FROM timer_events e JOIN slots s ON s.id = e.slot_id
                        WHERE s.meeting_id = m.id) AS started,
@@ -170,7 +170,7 @@ class ReviewsMixin(StoreBase):
                FROM meetings m ORDER BY m.id"""
         ):
             meetings.setdefault(row["review_id"], {}).setdefault(  # the first of a kind, as meeting_of_kind
-                MeetingKind(row["kind"]), MeetingActivity(row["slots"], row["started"], row["notes"], row["held_on"])
+                MeetingKind(row["kind"]), MeetingActivity(row["slots"], row["started"], row["notes"], row["held_on"], bool(row["ended"]))
             )
         return {
             review_id: ReviewCounts(
