@@ -409,10 +409,13 @@ async def test_switching_the_owner_says_in_one_line_what_became_of_the_note(db_p
             await pilot.press("r", "s")
         before = len(app._notifications)
         await pilot.press("o")
-        (line,) = [n.message for n in list(app._notifications)[before:]]
+        toasts = [n.message for n in list(app._notifications)[before:]]
+        status = app.screen.status_text
         other = app.store.parties(db_path[1])[1].name
-    expected = f"Ägare bytt till {other}" + (": anteckningen är nu intern och inte i rapporten" if released else "")
-    assert line == expected
+    if released:  # an agreement undone: a warning that cannot be missed
+        assert toasts == [f"Ägare bytt till {other}: anteckningen är nu intern och inte i rapporten"]
+    else:  # nothing undone: the status line beside the notes, no toast over them
+        assert toasts == [] and status == f"✓ Ägare bytt till {other}"
     store, meeting_id = read(db_path, clock)
     (note,) = store.notes(meeting_id)
     assert note.share == Share.INTERNAL and not note.in_report

@@ -132,9 +132,8 @@ def test_no_wrapped_line_is_wider_than_the_width_and_no_character_is_lost():
     cell too wide lost its last letter on screen ("ej i rappor")."""
     import random
 
-    from rich.cells import cell_len
-
     from hfs_tui.screens.widgets.wrapped_text import wrap_offsets
+    from rich.cells import cell_len
 
     rng = random.Random(7)
     words = ["a", "bb", "Söderås", "✓", "·", "(Region", "x" * 12, "中文字"]

@@ -170,7 +170,8 @@ class ReviewsMixin(StoreBase):
                FROM meetings m ORDER BY m.id"""
         ):
             meetings.setdefault(row["review_id"], {}).setdefault(  # the first of a kind, as meeting_of_kind
-                MeetingKind(row["kind"]), MeetingActivity(row["slots"], row["started"], row["notes"], row["held_on"], bool(row["ended"]))
+                MeetingKind(row["kind"]),
+                MeetingActivity(row["slots"], row["started"], row["notes"], row["held_on"], bool(row["ended"])),
             )
         return {
             review_id: ReviewCounts(

@@ -65,6 +65,7 @@ class NoteActions(SlotMeeting):
         if self.set_note_flags(note.id, share=share):
             # Releasing a note to the network is the owner's decision: said plainly every time.
             key = "meeting.now_shared" if share == Share.NETWORK else "meeting.now_internal"
+            # A toast, not the status line: the whole sentence matters and the status line is short at 80x24.
             self.notify(t(key, party=one_line(self.party_by_id[note.party_id].name)), timeout=4, markup=False)
 
     def action_switch_owner(self) -> None:
@@ -75,7 +76,10 @@ class NoteActions(SlotMeeting):
         result = self.run_store(self.store.set_note_owner, note.id, other.id)
         if result is not None:
             _updated, withdrawn = result
-            self.notify(owner_switched_text(other, withdrawn), timeout=4, markup=False)
+            if withdrawn:  # an agreement was undone: said where it cannot be missed
+                self.notify(owner_switched_text(other, withdrawn), severity="warning", timeout=6, markup=False)
+            else:
+                self.show_status(owner_switched_text(other, withdrawn))
             self.show_notes(keep_note_id=note.id)
 
     def set_note_flags(self, note_id: int, **flags: object) -> bool:
