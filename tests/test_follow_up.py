@@ -310,3 +310,14 @@ async def test_d_on_the_action_table_deletes_no_note_and_says_where_the_notes_ar
         assert [n.message for n in pilot.app._notifications] == [STRINGS["followup.no_note_selected"][0]]
     store, _, _ = reopen(db, clock)
     assert store.note(note.id).deleted_at is None
+
+
+async def test_e_on_the_goal_opens_the_form_at_what_was_achieved(db, clock):
+    """The goal was agreed a year ago: at the follow-up, e on it lands in "Vad har uppnåtts" (seen typed into
+    the goal by a new facilitator)."""
+    async with app_for(db, clock).run_test(size=SIZE) as pilot:
+        await open_follow_up(db, pilot)
+        await pilot.press("e")  # the cursor starts on the first column, the goal
+        form = pilot.app.screen
+        assert isinstance(form, ActionForm)
+        assert form.focused is form.query_one("#field-outcome")

@@ -193,7 +193,10 @@ class FollowUpScreen(FollowUpNotes):
         else:
             owner = self.party_by_id[action.party_id]
             name = one_line(owner.name)
-            edit_action_field(self, action, table.selected_column, name, self._edited, FOLLOW_UP_COLUMNS)
+            column = table.selected_column
+            if column.field == "goal":  # agreed a year ago: the follow-up writes what was achieved (goal: shift+tab)
+                column = next(c for c in FOLLOW_UP_COLUMNS if c.field == "outcome")
+            edit_action_field(self, action, column, name, self._edited, FOLLOW_UP_COLUMNS)
 
     def _edited(self, action_id: int) -> None:
         self.notify(t("actions.saved"), timeout=2, markup=False)
