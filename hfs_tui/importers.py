@@ -230,6 +230,13 @@ def _resolve(
             raise ImportFileError(
                 source, line, t("error.import.unknown_number", number=numbered.group(1), count=len(by_number))
             )
+        named = by_text.get(_normalise(numbered.group(2) or ""))
+        if named is not None and named.id != question.id:  # "## 12. <question 7's text>": which one is meant?
+            raise ImportFileError(
+                source,
+                line,
+                t("error.import.number_text_mismatch", number=question.number, other=named.number),
+            )
         return question
     raise ImportFileError(source, line, t("error.import.unknown_text", heading=heading[:60]))
 

@@ -321,3 +321,15 @@ def test_at_most_twenty_problems_are_collected(tmp_path, questions):
 def test_one_problem_is_the_plain_one_line_error(tmp_path, questions):
     error = error_of(write(tmp_path, "## 1.\nJa.\n\n## 18.\nNej.\n"), questions)
     assert not hasattr(error, "problems") and error.line == 4
+
+
+def test_a_heading_whose_number_and_text_name_two_questions_is_a_problem():
+    """`## 12. <question 7's text>` was stored under question 12 without a word: which one is meant?"""
+    from hfs_tui.importers import ImportFileError, parse_answers
+    from hfs_tui.model import Question
+
+    questions = [Question(n, 1, n, str(n), f"Fråga nummer {n}?") for n in range(1, 13)]
+    text = "## 12. Fråga nummer 7?\n\nSvar\n"
+    with pytest.raises(ImportFileError, match="nummer 12 men texten för fråga 7"):
+        parse_answers(text, questions)
+    assert parse_answers("## 7. Fråga nummer 7?\n\nSvar\n", questions)  # number and text agree

@@ -133,6 +133,10 @@ STRINGS: dict[str, tuple[Text, Text]] = {
         "inga frågerubriker hittades (skriv t.ex. ”## 1. Frågans text”)",
         "no question headings found (write e.g. “## 1. The question's text”)",
     ),
+    "error.import.number_text_mismatch": (
+        "rubriken har nummer {number} men texten för fråga {other}: rätta numret eller texten",
+        "the heading has number {number} but the text of question {other}: correct the number or the text",
+    ),
     "error.import.unknown_number": (
         (
             "okänd fråga {number} (granskningen har {count} fråga)",
