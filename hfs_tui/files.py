@@ -85,9 +85,27 @@ def _reason(error: OSError) -> str:
     return t("error.import.cannot_read", reason=error.strerror or type(error).__name__)
 
 
+def check_write_target(path: str | Path) -> None:
+    """Refuse, in one line (ExportError), to replace anything but a regular file: a device, a named pipe,
+    a socket, a folder or a symlink loop is never renamed over (nor opened, which could hang on a pipe)."""
+    name = os.fspath(path)
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        return  # nothing there yet (or a dangling link, which the rename replaces)
+    except OSError as error:
+        raise errors.ExportError(f"{for_terminal(name)}: {_reason(error)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise errors.ExportError(f"{for_terminal(name)}: {t('error.import.is_folder')}")
+    if not stat.S_ISREG(info.st_mode):
+        raise errors.ExportError(f"{for_terminal(name)}: {t('error.write.not_regular')}")
+
+
 def write_atomic(path: Path, text: str | bytes) -> Path:
-    """Write `text` (or bytes) to a temporary file beside `path`, flush it to disk, then rename it into place."""
+    """Write `text` (or bytes) to a temporary file beside `path`, flush it to disk, then rename it into place
+    (never over a device, pipe, socket or folder: `check_write_target`)."""
     path = Path(path)
+    check_write_target(path)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a document should follow the umask

@@ -60,6 +60,10 @@ def load(path: Path | None = None) -> Settings:
     """The settings in the file; a missing file is all defaults, a broken one a SettingsError."""
     path = path or settings_path()
     try:
+        if path.exists() and not path.is_file():  # a pipe would hang every command, a device never end
+            raise SettingsError(
+                f"{path}: {t('error.import.is_folder' if path.is_dir() else 'error.import.not_regular')}"
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()

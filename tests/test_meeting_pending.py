@@ -131,3 +131,22 @@ async def test_ctrl_q_with_notes_not_saved_asks_first(db_path, clock, monkeypatc
         await pilot.press("ctrl+q", "j")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_when_the_journal_cannot_be_written_either_leaving_says_the_note_is_lost(db_path, clock, monkeypatch):
+    """Disk full: the store and the journal both refuse; ctrl+q must not promise the journal keeps the note."""
+    app = open_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(app.store, "add_note", refuse)
+
+        def no_space(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(pending, "replace_meeting", no_space)
+        await pilot.press("plus", *"Osparad", "enter", "escape")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "går förlorad om du lämnar" in app.screen.question
+        await pilot.press("n")
+        assert isinstance(app.screen, MeetingScreen) and app.is_running

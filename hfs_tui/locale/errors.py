@@ -75,6 +75,10 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "error.import.missing": ("filen finns inte", "the file does not exist"),
     "error.import.is_folder": ("är en mapp, inte en fil", "is a folder, not a file"),
     "error.import.no_permission": ("saknar behörighet att läsa filen", "no permission to read the file"),
+    "error.write.not_regular": (
+        "är ingen vanlig fil och ersätts inte (en enhet, namngiven rörledning eller socket)",
+        "is not a regular file and is not replaced (a device, named pipe or socket)",
+    ),
     "error.import.not_regular": (
         "är ingen vanlig fil (en enhet, namngiven rörledning eller socket läses inte)",
         "is not a regular file (a device, named pipe or socket is not read)",

@@ -23,6 +23,16 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "key.toggle_share": ("Dela i nätverket", "Share with network"),
     "key.switch_owner": ("Byt ägare", "Switch owner"),
     "key.leave": ("Till start", "Home"),
+    "meeting.confirm_leave_lost": (
+        (
+            "{count} anteckning är inte sparad och kunde inte heller skrivas till journalfilen: den går förlorad om du lämnar. Lämna ändå?",
+            "{count} anteckningar är inte sparade och kunde inte heller skrivas till journalfilen: de går förlorade om du lämnar. Lämna ändå?",
+        ),
+        (
+            "{count} note is not saved and could not be written to the journal either: it is lost if you leave. Leave anyway?",
+            "{count} notes are not saved and could not be written to the journal either: they are lost if you leave. Leave anyway?",
+        ),
+    ),
     "key.capture_back": ("Tillbaka till anteckningarna", "Back to the notes"),
     "key.presenter": ("Visningsläge", "Presenter view"),
     "key.hide_internal": ("Dölj den andra partens interna anteckningar", "Hide the other party's internal notes"),

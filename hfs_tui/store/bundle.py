@@ -99,8 +99,12 @@ def _temporary_beside(path: Path) -> Path:
 
 
 def export_bundle(db: Database, review_id: int, out_path: str | Path) -> Path:
-    """Write the review into `out_path` (temporary file, then renamed into place)."""
+    """Write the review into `out_path` (temporary file, then renamed into place; never over a device, pipe
+    or folder)."""
+    from ..files import check_write_target
+
     out_path = Path(out_path).expanduser()
+    check_write_target(out_path)
     review = next(iter(db.query("SELECT id, uid, title FROM reviews WHERE id = ?", [review_id])), None)
     if review is None:
         raise BundleError(t("error.review_missing", id=review_id))

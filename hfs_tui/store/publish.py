@@ -160,6 +160,9 @@ def _write(out_path: Path, build, start_from: Path | None) -> None:
     folder = out_path.parent if str(out_path.parent) else Path(".")
     if not folder.is_dir():
         raise PublishError(t("publish.error.no_folder", path=folder))
+    from ..files import check_write_target
+
+    check_write_target(out_path)  # a pipe or device there would hang or be replaced
     handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=folder)
     os.close(handle)
     temp = Path(temp_name)

@@ -22,6 +22,7 @@ class PendingNotes(HfsScreen):
     meeting_id: int
     pending: list[PendingNote]
     journal: Path | None = None
+    journal_failed = False  # the last write of the journal failed: waiting notes exist only in memory
 
     if TYPE_CHECKING:  # defined by SlotMeeting
 
@@ -66,7 +67,9 @@ class PendingNotes(HfsScreen):
             return  # the usual case: every note saved, no journal to touch
         try:
             journal.replace_meeting(self.journal, self.meeting_id, self.pending)
+            self.journal_failed = False
         except OSError as error:
+            self.journal_failed = True
             self.notify(
                 t("meeting.journal_failed", reason=error.strerror or str(error)),
                 severity="error",
@@ -95,6 +98,9 @@ class PendingNotes(HfsScreen):
             self.action_retry_notes()
         if not self.pending:
             return False
-        question = t("meeting.confirm_leave_pending", count=len(self.pending))
+        if self.journal is not None and not self.journal_failed:
+            question = t("meeting.confirm_leave_pending", count=len(self.pending))
+        else:  # not in the journal either: leaving loses them, and the question says so
+            question = t("meeting.confirm_leave_lost", count=len(self.pending))
         self.app.push_screen(ConfirmDialog(question), lambda yes: leave() if yes else None)
         return True
