@@ -18,6 +18,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .answer_template import answer_template
 from .files import MAX_BYTES, ImportFileError, read_user_file
 from .i18n import t
 from .import_problems import Problems
@@ -159,19 +160,6 @@ def parse_assessments(text: str, questions: Sequence[Question], source: str = "<
                 problems.add(_line(token), t("error.import.outside_list"))
     problems.raise_if_any()
     return result
-
-
-def answer_template(party_name: str, questions: Sequence[Question]) -> str:
-    """The empty answer file a party fills in; reading it back gives empty answers, not errors."""
-    documents = t("answer_file.documents")
-    parts = [t("answer_file.title", party=party_name), ""]
-    parts.append(f"<!-- {t('answer_file.hint', documents=documents)} -->")
-    for question in questions:
-        parts += ["", f"## {question.number}. {question.text}", ""]
-        if question.sub_questions:
-            parts += [f"> - {' '.join(sub.split())}" for sub in question.sub_questions]
-        parts += ["", f"### {documents}", ""]
-    return "\n".join(parts) + "\n"
 
 
 # ------------------------------------------------------------------- internals
