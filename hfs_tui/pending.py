@@ -9,11 +9,10 @@ The journal is its own file so that it can be written when the database cannot.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .files import write_atomic
 from .model import Category
 
 
@@ -81,19 +80,7 @@ def replace_meeting(path: Path, meeting_id: int, notes: list[PendingNote]) -> No
             pass
         return
     text = "".join(json.dumps(_row(note), ensure_ascii=False) + "\n" for note in kept)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+    write_atomic(path, text)  # temporary file beside it, flushed, then renamed into place
 
 
 def _row(note: PendingNote) -> dict:
