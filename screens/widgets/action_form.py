@@ -21,7 +21,6 @@ from textual.widgets import Input, Label
 
 from hfs_tui.i18n import t
 
-from .dialogs import ConfirmDialog
 from .editors import SafeInput, SafeTextArea
 from .forms import FormDialog
 
@@ -107,13 +106,3 @@ class ActionForm(FormDialog[dict[str, str] | None]):
         values = self.current()
         if self.attempt(self.save, values):
             self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        if not self.is_changed:
-            self.dismiss(None)
-        else:
-            self.app.push_screen(ConfirmDialog(t("forms.discard")), self._discard_confirmed)
-
-    def _discard_confirmed(self, discard: bool | None) -> None:
-        if discard:
-            self.dismiss(None)

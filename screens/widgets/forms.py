@@ -79,8 +79,20 @@ class FormDialog(ModalScreen[T]):
             return False
         return True
 
+    @property
+    def is_changed(self) -> bool:
+        """Whether esc would throw typed text away (then it asks first); a form with long fields says."""
+        return False
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.is_changed:
+            self.dismiss(None)
+        else:
+            self.app.push_screen(ConfirmDialog(t("forms.discard")), self._discard_confirmed)
+
+    def _discard_confirmed(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
 
 
 class TextPrompt(FormDialog[str | None]):
@@ -145,15 +157,9 @@ class TextAreaPrompt(FormDialog[str | None]):
         if self.save is None or self.attempt(self.save, text):
             self.dismiss(text)
 
-    def action_cancel(self) -> None:
-        if not self.query_one("#prompt-area", SafeTextArea).is_changed:
-            self.dismiss(None)
-        else:
-            self.app.push_screen(ConfirmDialog(t("forms.discard")), self._discard_confirmed)
-
-    def _discard_confirmed(self, discard: bool | None) -> None:
-        if discard:
-            self.dismiss(None)
+    @property
+    def is_changed(self) -> bool:
+        return self.query_one("#prompt-area", SafeTextArea).is_changed
 
 
 class ChoicePrompt(FormDialog[str | None]):
