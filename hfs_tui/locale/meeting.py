@@ -36,7 +36,6 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "key.capture_back": ("Tillbaka till anteckningarna", "Back to the notes"),
     "key.presenter": ("Visningsläge", "Presenter view"),
     "key.hide_internal": ("Dölj den andra partens interna anteckningar", "Hide the other party's internal notes"),
-    "meeting.presenter_on": ("Visningsläge: v går tillbaka", "Presenter view: v goes back"),
     "meeting.hidden_internal": (
         (
             "{count} intern anteckning från {party} dold (i visar)",
